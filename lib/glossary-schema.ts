@@ -1,0 +1,86 @@
+/**
+ * The shape of the hand-written glossary files in data/glossary/*.json.
+ * Validated at build time (scripts/glossary-compile) so the extension trusts it inside.
+ */
+import * as v from 'valibot';
+
+/** The report's six areas of work, plus its overall targets and headline slogans. */
+export const CATEGORIES = {
+  overall: { zh: '总体目标', en: 'Overall targets' },
+  industry: { zh: '产业转型发展', en: 'Industrial transformation' },
+  momentum: { zh: '新旧动能转换', en: 'New growth drivers' },
+  rural: { zh: '乡村全面振兴', en: 'Rural revitalisation' },
+  city: { zh: '打造“五好城市”', en: 'A better city' },
+  ecology: { zh: '美丽桓台建设', en: 'Ecology and low carbon' },
+  livelihood: { zh: '促进共同富裕', en: "People's livelihood" },
+} as const;
+export type Category = keyof typeof CATEGORIES;
+export const CATEGORY_IDS = Object.keys(CATEGORIES) as Category[];
+
+/** How a target's value relates to the number: 6%以上, 4.5%以下, 突破100家, 力争… */
+export const COMPARATORS = ['', '以上', '左右', '低于', '突破', '力争', '力争以上', '力争突破', '实现'] as const;
+
+const nonEmpty = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
+const id = v.pipe(v.string(), v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case ascii words joined by "-"'));
+
+export const ReferenceSchema = v.strictObject({
+  title: nonEmpty,
+  url: v.pipe(v.string(), v.url('must be a full URL'), v.startsWith('http', 'must be an http(s) URL')),
+});
+
+export const SenseRulesSchema = v.strictObject({
+  /** What this sense is, for a reader (e.g. 高耗能、高排放). */
+  meaning: nonEmpty,
+  /** The other sense(s) the detector must not explain. */
+  otherSense: nonEmpty,
+  /** Words near the term that mean the other sense: the match is skipped. */
+  skipWhenNear: v.pipe(v.array(nonEmpty), v.minLength(1, 'list at least one context word')),
+  /** Words near the term that confirm this sense (they win over skipWhenNear). */
+  keepWhenNear: v.optional(v.array(nonEmpty), []),
+});
+
+export const EntrySchema = v.strictObject({
+  id,
+  /** The term exactly as the report writes it (without its quote marks). */
+  term: nonEmpty,
+  /** Other names: abbreviations, Traditional-script forms, full names. Matched on pages too. */
+  aliases: v.optional(v.array(nonEmpty), []),
+  /** English name, shown in the tooltip and searchable (not matched on pages). */
+  english: nonEmpty,
+  /** Tone-marked pinyin when the generator gets a polyphone wrong, syllables separated by spaces. */
+  pinyin: v.optional(nonEmpty),
+  category: v.picklist(Object.keys(CATEGORIES) as Category[], 'must be one of ' + Object.keys(CATEGORIES).join(', ')),
+  summary: nonEmpty,
+  explanation: nonEmpty,
+  /** Sentences of the report quoting the term, verbatim (whitespace may differ). */
+  quotes: v.pipe(v.array(nonEmpty), v.minLength(1, 'quote at least one report sentence')),
+  related: v.optional(v.array(id), []),
+  references: v.optional(v.array(ReferenceSchema), []),
+  /** Only for ambiguous short terms (两高). */
+  sense: v.optional(SenseRulesSchema),
+});
+
+export const TargetSchema = v.strictObject({
+  id,
+  /** What is measured, in the report's words: 地区生产总值增长, 建成高标准农田. */
+  indicator: nonEmpty,
+  /** The number or state as the report writes it: 6, 9.57, 全覆盖. */
+  value: nonEmpty,
+  /** 万亩, %, 家, 亿元 … ('' for a state such as 全覆盖). */
+  unit: v.string(),
+  comparator: v.picklist(COMPARATORS),
+  year: v.literal(2022),
+  /** The report sentence holding the target, verbatim. */
+  quote: nonEmpty,
+  /** Ids of the entries the target belongs to. */
+  entries: v.pipe(v.array(id), v.minLength(1, 'name at least one entry')),
+});
+
+export const GlossaryFileSchema = v.strictObject({
+  entries: v.array(v.unknown()),
+  targets: v.optional(v.array(v.unknown()), []),
+});
+
+export type Entry = v.InferOutput<typeof EntrySchema>;
+export type Target = v.InferOutput<typeof TargetSchema>;
+export type Reference = v.InferOutput<typeof ReferenceSchema>;

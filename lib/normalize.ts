@@ -1,0 +1,136 @@
+/**
+ * Folds page text and glossary terms into one comparable shape, so a term written with full-width
+ * digits, quote marks, line breaks or Traditional characters still matches the glossary's canonical
+ * form. Page text keeps a map back to its original offsets, so highlights land on the real characters.
+ */
+
+/** Traditional (or variant) char → the glossary's Simplified char; single BMP chars only. */
+export type VariantTable = Readonly<Record<string, string>>;
+
+export interface NormalizedText {
+  /** The folded text: what the matcher scans. */
+  text: string;
+  /**
+   * map[i] is the original index of folded char i; map[text.length] is the original length, so an
+   * exclusive end offset maps back too. Always one UTF-16 unit to one, so surrogate pairs stay paired.
+   */
+  map: Uint32Array;
+}
+
+/**
+ * Marker in the fold table for a char that disappears. Reusing code 0 keeps the table a Uint16Array;
+ * the price is that U+0000 is dropped too, which no real page text misses.
+ */
+const DROP = 0;
+
+/**
+ * Whitespace and invisible joiners: Chinese pages wrap terms across lines and pad them with spaces
+ * (中 国 膜 谷), and CMS editors leave zero-width and soft-hyphen debris inside words.
+ */
+const INVISIBLE = [
+  0x0009, 0x000a, 0x000b, 0x000c, 0x000d, 0x0020, 0x0085, 0x00a0, 0x00ad, 0x1680, 0x180e,
+  0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a,
+  0x200b, 0x200c, 0x200d, 0x2028, 0x2029, 0x202f, 0x205f, 0x2060, 0x3000, 0xfeff,
+];
+
+/**
+ * Quote marks and corner brackets: the report sets terms in quotes (“两高”) while other pages use
+ * 「」, straight quotes or none, so quotes carry no meaning for matching. Their full-width forms
+ * (＂ ＇) fold to ASCII first and are dropped with it. ‚ ‛ 〟 complete the families of „ ‟ 〞.
+ */
+const QUOTES = [
+  0x0022, 0x0027, 0x00ab, 0x00bb, 0x2018, 0x2019, 0x201a, 0x201b, 0x201c, 0x201d, 0x201e, 0x201f,
+  0x2039, 0x203a, 0x300c, 0x300d, 0x300e, 0x300f, 0x301d, 0x301e, 0x301f,
+];
+
+const FULLWIDTH_FIRST = 0xff01;
+const FULLWIDTH_LAST = 0xff5e;
+const FULLWIDTH_OFFSET = 0xfee0;
+
+/**
+ * One 64K-entry lookup per variant table turns every rule into a single typed-array read per char,
+ * which is what keeps a 1 MB page cheap; 128 KB is built once per table and cached.
+ */
+let baseFold: Uint16Array | undefined;
+const foldCache = new WeakMap<VariantTable, Uint16Array>();
+
+function buildBaseFold(): Uint16Array {
+  const fold = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) fold[c] = c;
+  for (let c = 0x41; c <= 0x5a; c++) fold[c] = c + 0x20;
+  for (const c of INVISIBLE) fold[c] = DROP;
+  for (const c of QUOTES) fold[c] = DROP;
+  // Full-width forms inherit whatever their ASCII twin became (lower-cased, dropped), so the rules
+  // above need no full-width copies.
+  for (let c = FULLWIDTH_FIRST; c <= FULLWIDTH_LAST; c++) fold[c] = fold[c - FULLWIDTH_OFFSET] as number;
+  return fold;
+}
+
+function foldTableFor({ variants }: { variants: VariantTable | undefined }): Uint16Array {
+  baseFold ??= buildBaseFold();
+  if (variants === undefined) return baseFold;
+  const cached = foldCache.get(variants);
+  if (cached !== undefined) return cached;
+  let fold = baseFold;
+  for (const from of Object.keys(variants)) {
+    const to = variants[from];
+    // The table is generated at build time; anything but a BMP char → BMP char pair would break
+    // the one-unit-to-one map, so it is ignored rather than trusted.
+    if (from.length !== 1 || to === undefined || to.length !== 1) continue;
+    // Copy only when there is something to add: callers may pass a fresh {} per term.
+    if (fold === baseFold) fold = baseFold.slice();
+    fold[from.charCodeAt(0)] = to.charCodeAt(0);
+  }
+  foldCache.set(variants, fold);
+  return fold;
+}
+
+const DECODE_CHUNK = 0x2000;
+const isLittleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+// TextDecoder is several times faster than String.fromCharCode on big buffers. It turns a lone
+// surrogate into one U+FFFD, which keeps the length (and so the map) intact.
+const utf16Decoder =
+  typeof TextDecoder === 'function' && isLittleEndian ? new TextDecoder('utf-16le', { ignoreBOM: true }) : undefined;
+
+function decodeUnits({ units }: { units: Uint16Array }): string {
+  if (utf16Decoder !== undefined) return utf16Decoder.decode(units);
+  let out = '';
+  for (let i = 0; i < units.length; i += DECODE_CHUNK) {
+    const chunk = units.subarray(i, Math.min(i + DECODE_CHUNK, units.length));
+    // fromCharCode accepts any array-like through apply; the cast only satisfies the signature.
+    out += String.fromCharCode.apply(null, chunk as unknown as number[]);
+  }
+  return out;
+}
+
+/** Folds page text and records, for each folded char, where it came from. */
+export function normalizeText({ text, variants }: { text: string; variants?: VariantTable }): NormalizedText {
+  const fold = foldTableFor({ variants });
+  const length = text.length;
+  const units = new Uint16Array(length);
+  const map = new Uint32Array(length + 1);
+  let n = 0;
+  let changed = false;
+  for (let i = 0; i < length; i++) {
+    const code = text.charCodeAt(i);
+    // The table covers every UTF-16 unit; `??` only tells the type checker so.
+    const folded = fold[code] ?? code;
+    if (folded === DROP) {
+      changed = true;
+      continue;
+    }
+    if (folded !== code) changed = true;
+    units[n] = folded;
+    map[n] = i;
+    n++;
+  }
+  map[n] = length;
+  // Most page text is already in folded form; reusing the string skips a decode of the whole page.
+  const folded = changed ? decodeUnits({ units: units.subarray(0, n) }) : text;
+  return { text: folded, map: n === length ? map : map.subarray(0, n + 1) };
+}
+
+/** Folds a glossary term (or context word) exactly as page text is folded, without the offset map. */
+export function normalizeTerm({ text, variants }: { text: string; variants?: VariantTable }): string {
+  return normalizeText({ text, variants }).text;
+}

@@ -1,0 +1,134 @@
+/**
+ * Scans a page once, then keeps its highlights true as the page changes: only what mutations
+ * touched is rescanned, in debounced bursts, and a page that mutates forever gets at most a
+ * bounded share of the CPU (each burst is followed by a pause ten times its length).
+ */
+import { blockOf, scan, type ScanDeps } from './scanner';
+import type { Highlighter } from './highlighter';
+
+export interface PageWatcherDeps {
+  /** Where to start: usually document.body (falls back to documentElement). */
+  root: Node;
+  scanDeps: ScanDeps;
+  highlighter: Highlighter;
+  createMutationObserver: (callback: (records: MutationRecord[]) => void) => Pick<MutationObserver, 'observe' | 'disconnect'>;
+  setTimer: (callback: () => void, ms: number) => unknown;
+  /** Whole-page counts, after the first scan and whenever a burst changed them. */
+  onCounts: (counts: Map<number, number>) => void;
+  /** Is this node part of the extension's own UI (never scanned, its mutations ignored)? */
+  isOwnNode: (node: Node) => boolean;
+  debounceMs?: number;
+  /** Pause after a burst, as a multiple of the burst's own duration. */
+  backoffFactor?: number;
+}
+
+const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+
+export function watchPage(deps: PageWatcherDeps) {
+  const debounceMs = deps.debounceMs ?? 150;
+  const backoff = deps.backoffFactor ?? 10;
+  const dirty = new Set<Node>();
+  const signal = { aborted: false };
+  let timerPending = false;
+  let busy = false;
+  let notBefore = 0;
+  let lastReported = '';
+
+  const observer = deps.createMutationObserver((records) => {
+    for (const record of records) {
+      if (deps.isOwnNode(record.target)) continue;
+      dirty.add(record.target);
+      // A removed block takes its hits with it even if nothing else in its parent changes.
+      if (record.removedNodes.length > 0) dirty.add(record.target);
+    }
+    schedule();
+  });
+
+  const shadowRoots: ShadowRoot[] = [];
+  const onShadowRoot = (root: ShadowRoot) => {
+    shadowRoots.push(root);
+    observer.observe(root, OBSERVE);
+  };
+
+  const report = () => {
+    const counts = deps.highlighter.counts();
+    const key = [...counts].sort(([a], [b]) => a - b).join(';');
+    if (key === lastReported) return;
+    lastReported = key;
+    deps.onCounts(counts);
+  };
+
+  const scanAll = async (roots: Node[]) => {
+    const queue = [...roots];
+    while (queue.length > 0 && !signal.aborted) {
+      const batch = queue.splice(0);
+      await scan({
+        roots: batch,
+        deps: deps.scanDeps,
+        signal,
+        onRun: (run) => deps.highlighter.addRun(run),
+        onShadowRoot: (root) => {
+          onShadowRoot(root);
+          queue.push(root);
+        },
+      });
+    }
+  };
+
+  function schedule() {
+    if (timerPending || busy || dirty.size === 0) return;
+    timerPending = true;
+    const wait = Math.max(debounceMs, notBefore - deps.scanDeps.now());
+    deps.setTimer(() => {
+      timerPending = false;
+      void burst();
+    }, wait);
+  }
+
+  async function burst() {
+    if (signal.aborted) return;
+    busy = true;
+    const started = deps.scanDeps.now();
+    const roots = topmostBlocks([...dirty].filter((n) => n.isConnected));
+    dirty.clear();
+    deps.highlighter.clearWithin({ roots });
+    await scanAll(roots);
+    report();
+    busy = false;
+    notBefore = deps.scanDeps.now() + (deps.scanDeps.now() - started) * backoff;
+    schedule();
+  }
+
+  return {
+    async start() {
+      observer.observe(deps.root, OBSERVE);
+      await scanAll([deps.root]);
+      report();
+    },
+    stop() {
+      signal.aborted = true;
+      observer.disconnect();
+    },
+    /** Everything again (after settings change what is matched). */
+    async rescanAll() {
+      deps.highlighter.clearWithin({ roots: [deps.root, ...shadowRoots] });
+      await scanAll([deps.root, ...shadowRoots.filter((r) => r.host.isConnected)]);
+      report();
+    },
+  };
+}
+
+/** The blocks holding the changed nodes, without any that another one contains. */
+function topmostBlocks(nodes: Node[]): Node[] {
+  const blocks = new Set<Node>();
+  for (const node of nodes) {
+    // Inside a shadow root the root itself is the outermost thing to rescan.
+    const block = blockOf(node) ?? node.getRootNode();
+    const inShadow = node.getRootNode() !== block.getRootNode();
+    blocks.add(inShadow ? node.getRootNode() : block);
+  }
+  return [...blocks].filter((block) => {
+    for (let p = block.parentNode; p; p = p.parentNode) if (blocks.has(p)) return false;
+    return true;
+  });
+}

@@ -1,0 +1,58 @@
+/**
+ * Every message the extension's parts exchange, declared once. Senders get types; receivers get
+ * data checked against a schema before any handler sees it (a page can't forge extension
+ * messages, but a stale content script from an older version can send old shapes).
+ */
+import { defineExtensionMessaging, type ExtensionMessage, type GetDataType, type GetReturnType } from '@webext-core/messaging';
+import * as v from 'valibot';
+import type { GlossaryEntry } from './glossary-types';
+
+export interface PageTerms {
+  url: string;
+  /** Occurrences of each entry id on the page (all of it, painted or not yet). */
+  counts: Record<string, number>;
+}
+
+export interface ProtocolMap {
+  /** content/popup → background: full entries for the tooltip or entry view. */
+  getEntries(data: { ids: string[] }): GlossaryEntry[];
+  /** content → background: what a frame found, for the toolbar badge. */
+  reportPageTerms(data: { pageId: string; counts: Record<string, number> }): { distinct: number };
+  /** popup → content (top frame): the terms on the page. */
+  getPageTerms(data: Record<string, never>): PageTerms;
+  /** popup → content: scroll to the first occurrence of an entry and flash it. */
+  revealTerm(data: { id: string }): boolean;
+}
+
+const id = v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,80}$/));
+const counts = v.record(id, v.pipe(v.number(), v.integer(), v.minValue(0)));
+
+const DATA_SCHEMAS: { [K in keyof ProtocolMap]: v.GenericSchema<GetDataType<ProtocolMap[K]>> } = {
+  getEntries: v.object({ ids: v.pipe(v.array(id), v.maxLength(1000)) }),
+  reportPageTerms: v.object({ pageId: v.pipe(v.string(), v.maxLength(64)), counts }),
+  getPageTerms: v.object({}) as v.GenericSchema<Record<string, never>>,
+  revealTerm: v.object({ id }),
+};
+
+const messenger = defineExtensionMessaging<ProtocolMap>();
+
+export const { sendMessage } = messenger;
+
+export interface Arrival<K extends keyof ProtocolMap> {
+  data: GetDataType<ProtocolMap[K]>;
+  sender: ExtensionMessage['sender'];
+}
+
+/** Registers a handler that only ever sees data that passed the message's schema. */
+export function handleMessage<K extends keyof ProtocolMap>(
+  type: K,
+  handler: (arrival: Arrival<K>) => GetReturnType<ProtocolMap[K]> | Promise<GetReturnType<ProtocolMap[K]>>,
+): () => void {
+  return messenger.onMessage(type, (message) => {
+    const parsed = v.safeParse(DATA_SCHEMAS[type], message.data);
+    if (!parsed.success) {
+      throw new Error(`Rejected "${String(type)}" message: ${parsed.issues.map((i) => `${v.getDotPath(i) ?? 'data'}: ${i.message}`).join('; ')}`);
+    }
+    return handler({ data: parsed.output, sender: message.sender });
+  });
+}

@@ -1,0 +1,262 @@
+/**
+ * Walks a page's reading text in runs (the inline text between two block boundaries), hands each
+ * run to the matcher and turns matches back into DOM positions. Never touches the DOM it reads.
+ *
+ * The walk is hand-rolled (firstChild/nextSibling) rather than a TreeWalker because it must know
+ * when it leaves a block element, so that 中国<b>膜谷</b> is one run and <p>中国</p><p>膜谷</p> is two.
+ */
+
+export interface Hit {
+  startNode: Text;
+  startOffset: number;
+  endNode: Text;
+  endOffset: number;
+  /** The matcher's value: an index into the term list. */
+  value: number;
+}
+
+export interface TextMatch {
+  start: number;
+  end: number;
+  value: number;
+}
+
+export interface ChunkMeasure {
+  start: number;
+  end: number;
+  textNodes: number;
+  chars: number;
+  matches: number;
+}
+
+export interface ScanDeps {
+  /** Matches in one run of text, offsets into that text. */
+  findTerms: (args: { text: string }) => readonly TextMatch[];
+  now: () => number;
+  /** Gives the page's own tasks a turn; resolves when the scanner may continue. */
+  yieldToPage: () => Promise<void>;
+  /** Called once per task of scanning work, after it ends (see DEVELOPERS.md: the scan contract). */
+  recordChunk: (measure: ChunkMeasure) => void;
+  /** The extension's own UI, and anything else the caller wants left alone. */
+  isExcluded?: (element: Element) => boolean;
+  /** Longest stretch of work between yields. */
+  chunkBudgetMs?: number;
+}
+
+export interface ScanArgs {
+  /** Elements, shadow roots or documents to scan, each with all it contains. */
+  roots: readonly Node[];
+  deps: ScanDeps;
+  /** One call per run that had text; `block` is the element the run belongs to. */
+  onRun: (args: { block: Element; hits: Hit[] }) => void;
+  /** Open shadow roots found on the way, scanned after their hosts' light DOM. */
+  onShadowRoot?: (root: ShadowRoot) => void;
+  /** Stop early; the scan resolves at its next checkpoint. */
+  signal?: { aborted: boolean };
+}
+
+export interface ScanResult {
+  textNodes: number;
+  chars: number;
+  matches: number;
+}
+
+/** Elements whose text is not reading text. */
+const SKIPPED = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'CODE', 'KBD', 'SAMP',
+  'VAR', 'IFRAME', 'FRAME', 'OBJECT', 'EMBED', 'CANVAS', 'SVG', 'svg', 'MATH', 'math', 'HEAD', 'TITLE', 'BUTTON',
+  // <rt> is ruby annotation (pinyin/kana above the base text), not part of the term.
+  'RT', 'RP',
+]);
+
+/**
+ * Display is not read per element (getComputedStyle on every element would cost more than the
+ * whole scan); these are the elements browsers lay out as blocks, table cells or list items.
+ */
+const BLOCKS = new Set([
+  'HTML', 'BODY', 'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DETAILS', 'DIALOG', 'DD', 'DIV', 'DL', 'DT',
+  'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP',
+  'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'THEAD', 'TBODY', 'TFOOT', 'TR',
+  'TD', 'TH', 'CAPTION', 'UL', 'MENU', 'LEGEND', 'CENTER',
+]);
+
+/** Runs longer than this are matched in overlapping windows, so one huge text node cannot block a task. */
+const WINDOW = 32_768;
+/** Longer than any glossary term including whitespace/markup noise inside it. */
+const OVERLAP = 256;
+
+export const isBlock = (element: Element) => BLOCKS.has(element.tagName);
+
+function isSkipped(element: Element, deps: ScanDeps): boolean {
+  if (SKIPPED.has(element.tagName)) return true;
+  const editable = element.getAttribute('contenteditable');
+  if (editable !== null && editable !== 'false') return true;
+  return deps.isExcluded?.(element) ?? false;
+}
+
+/** The nearest block element containing a node (the node itself when it is one). */
+export function blockOf(node: Node): Element | null {
+  let current: Node | null = node;
+  while (current) {
+    if (current.nodeType === 1 && isBlock(current as Element)) return current as Element;
+    const parent: Node | null = current.parentNode;
+    current = parent && parent.nodeType === 11 ? (parent as ShadowRoot).host : parent;
+  }
+  return null;
+}
+
+/** Is the node inside something the scanner never reads (script, textarea, contenteditable…)? */
+export function isInSkippedRegion(node: Node, deps: Pick<ScanDeps, 'isExcluded'>): boolean {
+  for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+    if (isSkipped(el, deps as ScanDeps)) return true;
+  }
+  return false;
+}
+
+export async function scan({ roots, deps, onRun, onShadowRoot, signal }: ScanArgs): Promise<ScanResult> {
+  const budget = deps.chunkBudgetMs ?? 8;
+  const total = { textNodes: 0, chars: 0, matches: 0 };
+  let chunk = { start: deps.now(), textNodes: 0, chars: 0, matches: 0 };
+
+  const closeChunk = () => {
+    deps.recordChunk({ ...chunk, end: deps.now() });
+    total.textNodes += chunk.textNodes;
+    total.chars += chunk.chars;
+    total.matches += chunk.matches;
+  };
+  const checkpoint = async () => {
+    if (deps.now() - chunk.start < budget) return;
+    closeChunk();
+    await deps.yieldToPage();
+    chunk = { start: deps.now(), textNodes: 0, chars: 0, matches: 0 };
+  };
+
+  // The current run: its text nodes and where each starts in the run's text.
+  let nodes: Text[] = [];
+  let starts: number[] = [];
+  let length = 0;
+  let runBlock: Element | null = null;
+
+  const flush = async () => {
+    if (nodes.length === 0 || !runBlock) return;
+    const runNodes = nodes;
+    const runStarts = starts;
+    const block = runBlock;
+    nodes = [];
+    starts = [];
+    length = 0;
+    const text = runNodes.length === 1 ? runNodes[0]!.data : runNodes.map((n) => n.data).join('');
+    const hits: Hit[] = [];
+    for (let from = 0; from < text.length; from += WINDOW) {
+      const to = Math.min(text.length, from + WINDOW + OVERLAP);
+      const slice = from === 0 && to === text.length ? text : text.slice(from, to);
+      for (const match of deps.findTerms({ text: slice })) {
+        // Matches starting in the overlap belong to the next window.
+        if (to < text.length && match.start >= WINDOW) continue;
+        hits.push(toHit(runNodes, runStarts, from + match.start, from + match.end, match.value));
+      }
+      chunk.chars += Math.min(WINDOW, text.length - from);
+      if (to < text.length) await checkpoint();
+    }
+    chunk.matches += hits.length;
+    onRun({ block, hits });
+  };
+
+  for (const root of roots) {
+    if (signal?.aborted) break;
+    const rootElement = root.nodeType === 1 ? (root as Element) : null;
+    if (rootElement && isInSkippedRegion(rootElement, deps)) continue;
+    if (root.nodeType === 3) {
+      if (!isInSkippedRegion(root, deps)) {
+        runBlock = root.parentNode ? blockOf(root.parentNode) : null;
+        nodes.push(root as Text);
+        starts.push(0);
+        chunk.textNodes++;
+        await flush();
+      }
+      continue;
+    }
+    runBlock = blockOf(root.nodeType === 11 ? (root as ShadowRoot).host : root) ?? rootElement;
+    let node: Node | null = root.firstChild;
+    const blockStack: Element[] = [];
+    const enclosing = runBlock;
+    let steps = 0;
+    while (node) {
+      let descend = false;
+      if (node.nodeType === 3) {
+        const text = node as Text;
+        if (text.data.length > 0) {
+          nodes.push(text);
+          starts.push(length);
+          length += text.data.length;
+          chunk.textNodes++;
+        }
+      } else if (node.nodeType === 1) {
+        const element = node as Element;
+        if (!isSkipped(element, deps)) {
+          if (element.shadowRoot) onShadowRoot?.(element.shadowRoot);
+          if (isBlock(element)) {
+            await flush();
+            blockStack.push(element);
+            runBlock = element;
+          }
+          descend = element.firstChild !== null;
+          if (!descend && isBlock(element)) {
+            blockStack.pop();
+            runBlock = blockStack[blockStack.length - 1] ?? enclosing;
+          }
+        }
+      }
+      if (descend) {
+        node = node.firstChild;
+        continue;
+      }
+      // Climb until a sibling exists, closing every block we leave.
+      while (node && node !== root && !node.nextSibling) {
+        node = node.parentNode;
+        if (node && node !== root && node.nodeType === 1 && isBlock(node as Element)) {
+          await flush();
+          blockStack.pop();
+          runBlock = blockStack[blockStack.length - 1] ?? enclosing;
+        }
+      }
+      if (!node || node === root) break;
+      node = node.nextSibling;
+      if ((++steps & 127) === 0) {
+        if (signal?.aborted) break;
+        await checkpoint();
+      }
+    }
+    await flush();
+  }
+  closeChunk();
+  return total;
+}
+
+function toHit(nodes: Text[], starts: number[], start: number, end: number, value: number): Hit {
+  const a = locate(starts, start, false);
+  const b = locate(starts, end, true);
+  return {
+    startNode: nodes[a]!,
+    startOffset: start - starts[a]!,
+    endNode: nodes[b]!,
+    endOffset: end - starts[b]!,
+    value,
+  };
+}
+
+/**
+ * Index of the text node holding run offset `offset`. An end offset that falls exactly on a node
+ * boundary belongs to the node before it, so the range does not start in a node it doesn't cover.
+ */
+function locate(starts: number[], offset: number, isEnd: boolean): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    const s = starts[mid]!;
+    if (s < offset || (s === offset && !isEnd)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

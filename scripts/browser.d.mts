@@ -1,0 +1,11 @@
+import type { BrowserContext, Worker } from 'playwright-core';
+export class BrowserNotFoundError extends Error {}
+export function findBrowser(args?: { env?: Record<string, string | undefined> }): string;
+export function launchWithExtension(args: {
+  extensionPath: string;
+  executablePath?: string;
+  headless?: boolean;
+  via?: 'auto' | 'flag' | 'cdp';
+  viewport?: { width: number; height: number };
+  colorScheme?: 'light' | 'dark';
+}): Promise<{ context: BrowserContext; extensionId: string; worker: Worker }>;

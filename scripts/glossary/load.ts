@@ -1,0 +1,35 @@
+/** Reads the glossary files and the report from disk; everything else about them is pure. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { compileGlossary, type CompiledGlossary, type GlossaryFile } from './compile';
+
+export const SOURCE_PATH = 'source/huantai-2022-report-news.txt';
+
+export interface GlossaryInputs {
+  files: GlossaryFile[];
+  source: string;
+  /** Every file read, so a bundler can watch them. */
+  paths: string[];
+}
+
+export function readGlossaryInputs({ dataDir, root = process.cwd() }: { dataDir: string; root?: string }): GlossaryInputs {
+  const glossaryDir = join(root, dataDir, 'glossary');
+  const sourcePath = join(root, dataDir, SOURCE_PATH);
+  const names = readdirSync(glossaryDir)
+    .filter((name) => name.endsWith('.json') && name !== 'coverage-ignore.json')
+    .sort();
+  const files = names.map((name) => {
+    const path = join(glossaryDir, name);
+    return { path: relative(root, path), json: readFileSync(path, 'utf8') };
+  });
+  return {
+    files,
+    source: readFileSync(sourcePath, 'utf8'),
+    paths: [sourcePath, ...names.map((name) => join(glossaryDir, name))],
+  };
+}
+
+export function loadGlossary({ dataDir, root }: { dataDir: string; root?: string }): CompiledGlossary {
+  const { files, source } = readGlossaryInputs({ dataDir, root });
+  return compileGlossary({ files, source });
+}

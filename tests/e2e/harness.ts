@@ -1,0 +1,100 @@
+/** What every e2e test file needs: the built extension loaded into a real Chromium, and its pages. */
+import { inject } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchWithExtension } from '../../scripts/browser.mjs';
+
+export interface Harness {
+  context: BrowserContext;
+  extensionId: string;
+  origin: string;
+  /** Opens a URL (absolute, or a path on the test server) and waits for the first scan to finish. */
+  openPage(url: string, options?: { waitForScan?: boolean }): Promise<Page>;
+  /** The popup page, reading the terms of `tab` (a page opened with openPage). */
+  openPopup(tab: Page): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(options: { via?: 'flag' | 'cdp'; colorScheme?: 'light' | 'dark' } = {}): Promise<Harness> {
+  const origin = inject('origin');
+  const { context, extensionId } = await launchWithExtension({
+    extensionPath: inject('extensionPath'),
+    executablePath: inject('browserPath'),
+    via: options.via ?? 'flag',
+    colorScheme: options.colorScheme,
+  });
+  return {
+    context,
+    extensionId,
+    origin,
+    async openPage(url, { waitForScan = true } = {}) {
+      const page = await context.newPage();
+      await page.goto(url.startsWith('/') ? origin + url : url);
+      if (waitForScan) await waitForScanIdle(page);
+      return page;
+    },
+    async openPopup(tab) {
+      const tabId = await tabIdOf(context, extensionId, tab);
+      const popup = await context.newPage();
+      await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+      return popup;
+    },
+    close: () => context.close(),
+  };
+}
+
+/** Waits until scan measures exist and no new one has appeared for a while. */
+export async function waitForScanIdle(page: Page, quietMs = 400): Promise<void> {
+  await page.waitForFunction(() => performance.getEntriesByName('huantai-lens:scan').length > 0, null, { timeout: 15_000 });
+  let previous = -1;
+  for (;;) {
+    const count = await page.evaluate(() => performance.getEntriesByName('huantai-lens:scan').length);
+    if (count === previous) return;
+    previous = count;
+    await page.waitForTimeout(quietMs);
+  }
+}
+
+/** What the page's own world sees in CSS.highlights: for each huantai-lens highlight, the text of its ranges. */
+export function paintedTexts(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    CSS.highlights.forEach((highlight, name) => {
+      if (!name.startsWith('huantai-lens')) return;
+      out[name] = [...highlight].map((range) => {
+        const live = document.createRange();
+        live.setStart(range.startContainer, range.startOffset);
+        live.setEnd(range.endContainer, range.endOffset);
+        return live.toString();
+      });
+    });
+    return out;
+  });
+}
+
+export async function allPainted(page: Page): Promise<string[]> {
+  return Object.values(await paintedTexts(page)).flat();
+}
+
+/** The tab id of a page: bring it to the front and ask the service worker for the active tab. */
+async function tabIdOf(context: BrowserContext, extensionId: string, tab: Page): Promise<number> {
+  const worker = context.serviceWorkers().find((w) => w.url().includes(extensionId));
+  if (!worker) throw new Error('extension service worker not running');
+  await tab.bringToFront();
+  return worker.evaluate(async () => {
+    const [active] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    if (active?.id === undefined) throw new Error('no active tab');
+    return active.id;
+  });
+}
+
+/** Scrolls a page top to bottom like a reader, so blocks painted on approach get painted. */
+export async function scrollThrough(page: Page): Promise<void> {
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  const step = await page.evaluate(() => innerHeight);
+  for (let y = 0; y <= height; y += step) {
+    await page.evaluate((top) => scrollTo(0, top), y);
+    await page.waitForTimeout(50);
+  }
+  await page.evaluate(() => scrollTo(0, 0));
+  await waitForScanIdle(page, 200);
+}

@@ -1,0 +1,203 @@
+import { describe, it, expect } from 'vitest';
+import { applySenseRules, buildMatcher, findTerms, type Match, type SenseRules } from '../../lib/matcher';
+import { normalizeTerm } from '../../lib/normalize';
+import { buildVariantTable } from '../../scripts/glossary/variants';
+
+function matcherFor({ terms }: { terms: readonly string[] }) {
+  return buildMatcher({ patterns: terms.map((text, value) => ({ text: normalizeTerm({ text }), value })) });
+}
+
+function found({ terms, text }: { terms: readonly string[]; text: string }): string[] {
+  return matcherFor({ terms })
+    .findAll({ text })
+    .map(({ start, end }) => text.slice(start, end));
+}
+
+describe('buildMatcher / findAll', () => {
+  it('finds every occurrence with offsets and values', () => {
+    const matcher = matcherFor({ terms: ['中国膜谷', '两高'] });
+    expect(matcher.findAll({ text: '两高项目与中国膜谷，两高' })).toEqual([
+      { start: 0, end: 2, value: 1 },
+      { start: 5, end: 9, value: 0 },
+      { start: 10, end: 12, value: 1 },
+    ]);
+  });
+
+  it('prefers the longest match at the same start', () => {
+    expect(found({ terms: ['马踏湖', '膜产业马踏湖高峰论坛'], text: '第五届膜产业马踏湖高峰论坛等' })).toEqual(['膜产业马踏湖高峰论坛']);
+    expect(found({ terms: ['四减四增', '新一轮四减四增'], text: '实施新一轮四减四增行动' })).toEqual(['新一轮四减四增']);
+    expect(found({ terms: ['四减四增', '新一轮四减四增'], text: '推进四减四增' })).toEqual(['四减四增']);
+  });
+
+  it('prefers the leftmost match over a longer later one', () => {
+    expect(found({ terms: ['两高', '高标准'], text: '两高标准' })).toEqual(['两高']);
+    expect(found({ terms: ['甲乙', '乙丙', '丙丁'], text: '甲乙丙丁' })).toEqual(['甲乙', '丙丁']);
+  });
+
+  it('lets an earlier-starting match found later replace a pending one', () => {
+    // 产业马 ends first, but 膜产业马踏湖 starts earlier; if the long one never completes, the short one stands.
+    expect(found({ terms: ['产业马', '膜产业马踏湖'], text: '膜产业马踏湖' })).toEqual(['膜产业马踏湖']);
+    expect(found({ terms: ['产业马', '膜产业马踏湖'], text: '膜产业马踏青' })).toEqual(['产业马']);
+    expect(found({ terms: ['业马踏', '膜产业马踏湖', '马踏'], text: '膜产业马踏x' })).toEqual(['业马踏']);
+  });
+
+  it('finds adjacent and repeated matches', () => {
+    expect(found({ terms: ['两高'], text: '两高两高两两高' })).toEqual(['两高', '两高', '两高']);
+  });
+
+  it('ignores empty patterns and keeps the first value of duplicates', () => {
+    const matcher = buildMatcher({
+      patterns: [
+        { text: '', value: 7 },
+        { text: '两高', value: 3 },
+        { text: '两高', value: 4 },
+      ],
+    });
+    expect(matcher.size).toBe(1);
+    expect(matcher.findAll({ text: '两高' })).toEqual([{ start: 0, end: 2, value: 3 }]);
+  });
+
+  it('returns nothing for empty text or no patterns', () => {
+    expect(matcherFor({ terms: ['两高'] }).findAll({ text: '' })).toEqual([]);
+    expect(buildMatcher({ patterns: [] }).findAll({ text: '两高' })).toEqual([]);
+  });
+
+  it('keeps ASCII-edged patterns to whole words', () => {
+    expect(found({ terms: ['gdp'], text: 'gdpr与gdp增长' })).toEqual(['gdp']);
+    expect(found({ terms: ['gdp'], text: 'xgdp' })).toEqual([]);
+    expect(found({ terms: ['5+n'], text: '15+n' })).toEqual([]);
+    expect(found({ terms: ['5+n'], text: '5+n1' })).toEqual([]);
+    expect(found({ terms: ['5+n'], text: '推进5+n建设' })).toEqual(['5+n']);
+    expect(found({ terms: ['两个100%'], text: '确保实现两个100%。' })).toEqual(['两个100%']);
+    // Non-alphanumeric edges have no rule: % is followed by a digit here and still matches.
+    expect(found({ terms: ['两个100%'], text: '两个100%5' })).toEqual(['两个100%']);
+    expect(found({ terms: ['100%'], text: '1100%' })).toEqual([]);
+  });
+
+  it('falls back to a shorter match when the boundary rules out the longer one', () => {
+    expect(found({ terms: ['中心', '中心5'], text: '中心50' })).toEqual(['中心']);
+    expect(found({ terms: ['中心', '中心5'], text: '中心5号' })).toEqual(['中心5']);
+  });
+
+  it('treats chars the page separated with dropped whitespace as separate words', () => {
+    const matcher = matcherFor({ terms: ['gdp'] });
+    // Folded "the gdp grew" is "thegdpgrew": only the map knows there were spaces.
+    expect(matcher.findAll({ text: 'thegdpgrew' })).toEqual([]);
+    const map = new Uint32Array([0, 1, 2, 4, 5, 6, 8, 9, 10, 11, 12]);
+    expect(matcher.findAll({ text: 'thegdpgrew', map })).toEqual([{ start: 3, end: 6, value: 0 }]);
+  });
+
+  it('matches patterns holding surrogate pairs and keeps offsets after emoji', () => {
+    expect(found({ terms: ['𠀀谷'], text: '😀𠀀谷' })).toEqual(['𠀀谷']);
+    expect(matcherFor({ terms: ['中国膜谷'] }).findAll({ text: '😀😀中国膜谷' })).toEqual([{ start: 4, end: 8, value: 0 }]);
+  });
+
+  it('finds every planted term in 1 MB of mixed text', () => {
+    const terms = ['中国膜谷', '两高', '四减四增', '两个100%', '5+n', '膜产业马踏湖高峰论坛', '马踏湖', 'gdp'];
+    const matcher = matcherFor({ terms });
+    const filler = ['桓台县政府工作报告指出，', 'the gdpr rules 15+n, ', '马踏', '两岸', '高标准农田😀', '中国膜', '四减'];
+    const parts: string[] = [];
+    const planted: number[] = [];
+    let length = 0;
+    for (let i = 0; length < 1_000_000; i++) {
+      const piece = filler[i % filler.length] as string;
+      parts.push(piece);
+      length += piece.length;
+      if (i % 3 === 0) {
+        const value = (i * 7) % terms.length;
+        const term = terms[value] as string;
+        // ASCII terms need a non-word neighbour; Chinese filler provides it.
+        parts.push(term, '。');
+        length += term.length + 1;
+        planted.push(value);
+      }
+    }
+    const text = parts.join('');
+    const matches = matcher.findAll({ text });
+    expect(matches.map((m) => m.value)).toEqual(planted);
+  });
+});
+
+describe('applySenseRules', () => {
+  const rules: SenseRules = new Map([
+    [0, { skipWhenNear: ['最高人民法院', '最高人民检察院', '司法解释'], keepWhenNear: ['项目', '高耗能', '高排放'] }],
+  ]);
+  const run = ({ text }: { text: string }): Match[] => {
+    const normalized = normalizeTerm({ text });
+    const matches = matcherFor({ terms: ['两高', '中国膜谷'] }).findAll({ text: normalized });
+    return applySenseRules({ text: normalized, matches, rules });
+  };
+
+  it('skips the courts sense', () => {
+    expect(run({ text: '最高人民法院、最高人民检察院（“两高”）联合发布司法解释' })).toEqual([]);
+  });
+
+  it('keeps the energy sense', () => {
+    expect(run({ text: '坚决遏制“两高”项目盲目发展' })).toHaveLength(1);
+  });
+
+  it('lets a keep word win over a skip word', () => {
+    expect(run({ text: '据最高人民法院通报，两高项目属高耗能行业' })).toHaveLength(1);
+  });
+
+  it('looks only within the window and outside the match', () => {
+    // The whole word must lie inside the window: 35 chars between leave only 高人民法院 of it inside 40.
+    const far = '最高人民法院' + '的'.repeat(35) + '两高';
+    expect(run({ text: far })).toHaveLength(1);
+    const near = '最高人民法院' + '的'.repeat(34) + '两高';
+    expect(run({ text: near })).toEqual([]);
+    const normalized = normalizeTerm({ text: near });
+    const matches = matcherFor({ terms: ['两高'] }).findAll({ text: normalized });
+    expect(applySenseRules({ text: normalized, matches, rules, window: 10 })).toHaveLength(1);
+    // The skip word after the match counts too.
+    expect(run({ text: '两高发布司法解释' })).toEqual([]);
+  });
+
+  it('leaves matches without rules alone', () => {
+    expect(run({ text: '最高人民法院在中国膜谷' })).toEqual([{ start: 7, end: 11, value: 1 }]);
+  });
+});
+
+describe('findTerms', () => {
+  const glossary = ['中国膜谷', '两高', '四减四增', '两个100%', '膜产业马踏湖高峰论坛', '5+N', 'GDP'];
+  const variants = buildVariantTable({ simplifiedTexts: glossary });
+  const matcher = buildMatcher({
+    patterns: glossary.map((text, value) => ({ text: normalizeTerm({ text, variants }), value })),
+  });
+  const spans = ({ text }: { text: string }): string[] =>
+    findTerms({ text, variants, matcher }).map(({ start, end }) => text.slice(start, end));
+
+  it('maps matches back to the original text, inner dropped chars included', () => {
+    expect(spans({ text: '位于“中国\n膜谷”的企业' })).toEqual(['中国\n膜谷']);
+    expect(spans({ text: '中\u00a0国 膜\u00a0谷' })).toEqual(['中\u00a0国 膜\u00a0谷']);
+    expect(spans({ text: '举办膜产业「马踏湖」高峰论坛。' })).toEqual(['膜产业「马踏湖」高峰论坛']);
+    expect(spans({ text: '确保「两个１００％」' })).toEqual(['两个１００％']);
+  });
+
+  it('matches Traditional and full-width spellings', () => {
+    expect(spans({ text: '遏制兩高，推進四減四增，建設中國膜谷' })).toEqual(['兩高', '四減四增', '中國膜谷']);
+    expect(spans({ text: '构建５＋Ｎ体系' })).toEqual(['５＋Ｎ']);
+  });
+
+  it('keeps offsets right after emoji', () => {
+    const text = '😀😀 中国膜谷 😀两高';
+    expect(findTerms({ text, variants, matcher })).toEqual([
+      { start: 5, end: 9, value: 0 },
+      { start: 12, end: 14, value: 1 },
+    ]);
+  });
+
+  it('sees words separated by spaces on the page as separate', () => {
+    expect(spans({ text: 'the GDP grew; GDPR did not' })).toEqual(['GDP']);
+  });
+
+  it('applies sense rules', () => {
+    const senseRules: SenseRules = new Map([[1, { skipWhenNear: ['最高人民法院'], keepWhenNear: ['项目'] }]]);
+    expect(findTerms({ text: '最高人民法院 “两高”', variants, matcher, senseRules })).toEqual([]);
+    expect(findTerms({ text: '“两高”项目', variants, matcher, senseRules })).toEqual([{ start: 1, end: 3, value: 1 }]);
+  });
+
+  it('returns nothing for empty text', () => {
+    expect(findTerms({ text: '', variants, matcher })).toEqual([]);
+  });
+});
