@@ -9,6 +9,8 @@ export default defineConfig({
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
   outDir: '.output',
+  // Firefox gets Manifest V3 too: one manifest shape, and Firefox 140+ has the Highlight API.
+  manifestVersion: 3,
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     short_name: '__MSG_extShortName__',
@@ -24,13 +26,18 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'huantai-lens@huantai-lens.example',
-              strict_min_version: '128.0',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
   }),
+  zip: {
+    // AMO reviewers rebuild from the sources zip: it needs the code and glossary, not the test pages.
+    excludeSources: ['tests/fixtures/**', 'demo-output/**', 'bench-results/**', '.ci/**'],
+  },
   vite: () => ({
     plugins: [preact(), glossaryPlugin({ dataDir: 'data' })],
   }),

@@ -147,13 +147,21 @@ export async function scan({ roots, deps, onRun, onShadowRoot, signal }: ScanArg
     length = 0;
     const text = runNodes.length === 1 ? runNodes[0]!.data : runNodes.map((n) => n.data).join('');
     const hits: Hit[] = [];
+    let lastEnd = 0;
     for (let from = 0; from < text.length; from += WINDOW) {
+      // Each window owns the matches starting in [from, from + WINDOW) but is matched with OVERLAP
+      // chars on both sides: after, for terms crossing its end; before, so that a term straddling
+      // its start is seen whole (and the term nested in it is not found again) and sense rules see
+      // the context before a match.
+      const sliceStart = Math.max(0, from - OVERLAP);
       const to = Math.min(text.length, from + WINDOW + OVERLAP);
-      const slice = from === 0 && to === text.length ? text : text.slice(from, to);
+      const slice = sliceStart === 0 && to === text.length ? text : text.slice(sliceStart, to);
       for (const match of deps.findTerms({ text: slice })) {
-        // Matches starting in the overlap belong to the next window.
-        if (to < text.length && match.start >= WINDOW) continue;
-        hits.push(toHit(runNodes, runStarts, from + match.start, from + match.end, match.value));
+        const start = sliceStart + match.start;
+        // Matches starting in the overlaps belong to the neighbouring windows.
+        if (start < from || start < lastEnd || (to < text.length && start >= from + WINDOW)) continue;
+        hits.push(toHit(runNodes, runStarts, start, sliceStart + match.end, match.value));
+        lastEnd = sliceStart + match.end;
       }
       chunk.chars += Math.min(WINDOW, text.length - from);
       if (to < text.length) await checkpoint();

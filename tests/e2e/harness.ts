@@ -81,6 +81,7 @@ async function tabIdOf(context: BrowserContext, extensionId: string, tab: Page):
   if (!worker) throw new Error('extension service worker not running');
   await tab.bringToFront();
   return worker.evaluate(async () => {
+    const { chrome } = globalThis as unknown as { chrome: typeof browser };
     const [active] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
     if (active?.id === undefined) throw new Error('no active tab');
     return active.id;

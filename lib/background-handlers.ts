@@ -1,0 +1,22 @@
+/** What the background answers. The entrypoint passes the real glossary and badge; tests pass their own. */
+import { createBadgeTracker, type BadgeDeps } from './badge';
+import { createGlossaryService } from './glossary-service';
+import type { Glossary } from './glossary-types';
+import { handleMessage } from './protocol';
+
+export function registerBackgroundHandlers({ glossary, setBadge }: { glossary: Glossary } & BadgeDeps) {
+  const service = createGlossaryService({ glossary });
+  const badge = createBadgeTracker({ setBadge });
+  const removers = [
+    handleMessage('getEntries', ({ data }) => service.getEntries({ ids: data.ids })),
+    handleMessage('reportPageTerms', ({ data, sender }) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) throw new Error('reportPageTerms must come from a tab');
+      return badge.report({ tabId, frameId: sender.frameId ?? 0, pageId: data.pageId, counts: data.counts });
+    }),
+  ];
+  return {
+    forgetTab: badge.forget,
+    unregister: () => removers.forEach((remove) => remove()),
+  };
+}

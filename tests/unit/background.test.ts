@@ -1,0 +1,54 @@
+/** The background's answers over the real messaging layer, on WXT's fake browser. */
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { registerBackgroundHandlers } from '../../lib/background-handlers';
+import type { Glossary, GlossaryEntry } from '../../lib/glossary-types';
+import { sendMessage } from '../../lib/protocol';
+
+const entry = (id: string, term: string): GlossaryEntry => ({
+  id,
+  term,
+  aliases: [],
+  english: term,
+  pinyin: '',
+  category: 'ecology',
+  summary: `${term} summary`,
+  explanation: '',
+  quotes: [term],
+  related: [],
+  references: [],
+  targets: [],
+});
+const glossary: Glossary = {
+  entries: [entry('liang-gao', '两高'), entry('si-jian-si-zeng', '四减四增')],
+  targets: [],
+  source: { title: 't', publisher: 'p', date: '2022-01-17' },
+};
+
+let badges: Array<{ tabId: number; text: string }>;
+let unregister: () => void;
+beforeEach(() => {
+  fakeBrowser.reset();
+  badges = [];
+  unregister = registerBackgroundHandlers({ glossary, setBadge: (badge) => badges.push(badge) }).unregister;
+});
+afterEach(() => unregister());
+
+describe('background', () => {
+  it('serves the entries asked for, skipping unknown ids', async () => {
+    const entries = await sendMessage('getEntries', { ids: ['si-jian-si-zeng', 'nope', 'liang-gao'] });
+    expect(entries.map((e) => e.term)).toEqual(['四减四增', '两高']);
+  });
+
+  it('rejects a message whose data does not match the protocol', async () => {
+    // @ts-expect-error a stale or foreign sender with the wrong shape
+    await expect(sendMessage('getEntries', { ids: 'liang-gao' })).rejects.toThrow(/Rejected "getEntries"/);
+    // @ts-expect-error ids must look like glossary ids
+    await expect(sendMessage('getEntries', { ids: ['<img src=x>'] })).rejects.toThrow(/Rejected/);
+  });
+
+  it('refuses page reports that do not come from a tab', async () => {
+    await expect(sendMessage('reportPageTerms', { pageId: 'p1', counts: { 'liang-gao': 2 } })).rejects.toThrow(/from a tab/);
+    expect(badges).toEqual([]);
+  });
+});
