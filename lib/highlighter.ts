@@ -97,6 +97,19 @@ export function createHighlighter(deps: HighlighterDeps) {
     blocks.delete(block);
   };
 
+  const dropHits = (block: Element, state: BlockState, drop: (hit: Hit) => boolean) => {
+    const gone = state.hits.filter(drop);
+    if (gone.length === 0) return;
+    const wasPainted = state.painted !== null;
+    unpaint(state);
+    state.hits = state.hits.filter((hit) => !drop(hit));
+    for (const hit of gone) counts.set(hit.value, (counts.get(hit.value) ?? 1) - 1);
+    if (state.hits.length === 0) {
+      visibility.unobserve(block);
+      blocks.delete(block);
+    } else if (wasPainted) paint(block, state);
+  };
+
   return {
     /** Adds a run's hits to its block (a block may hold several runs around nested blocks). */
     addRun({ block, hits }: { block: Element; hits: Hit[] }) {
@@ -120,8 +133,12 @@ export function createHighlighter(deps: HighlighterDeps) {
 
     /** Drops everything found inside `root` (before it is rescanned) and in blocks no longer in the page. */
     clearWithin({ roots }: { roots: readonly Node[] }) {
+      // A root that is not an element (a shadow root, a text node) can hold hits of a block outside
+      // it: text at the top of a shadow root belongs to the block around its host.
+      const partial = roots.filter((root) => root.nodeType !== 1 && root.nodeType !== 9);
       for (const [block, state] of blocks) {
         if (!block.isConnected || roots.some((root) => root.contains(block))) forget(block, state);
+        else if (partial.length > 0) dropHits(block, state, (hit) => partial.some((root) => isInside(root, hit.startNode)));
       }
     },
 
@@ -195,4 +212,12 @@ function nextText(node: Node): Node | null {
     }
   } while (current && current.nodeType !== 3);
   return current;
+}
+
+/** Is `node` inside `root`, looking through shadow roots to their hosts? */
+function isInside(root: Node, node: Node): boolean {
+  for (let current: Node | null = node; current; current = current.parentNode ?? (current.nodeType === 11 ? (current as ShadowRoot).host : null)) {
+    if (current === root) return true;
+  }
+  return false;
 }

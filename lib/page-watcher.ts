@@ -44,10 +44,28 @@ export function watchPage(deps: PageWatcherDeps) {
     schedule();
   });
 
-  const shadowRoots: ShadowRoot[] = [];
+  // A Set: every rescan of a host finds its shadow root again.
+  const shadowRoots = new Set<ShadowRoot>();
   const onShadowRoot = (root: ShadowRoot) => {
-    shadowRoots.push(root);
+    if (shadowRoots.has(root)) return;
+    shadowRoots.add(root);
     observer.observe(root, OBSERVE);
+  };
+
+  // One scan at a time: the first scan, bursts and full rescans must not interleave, or a block
+  // scanned by two of them at once gets its hits twice. While one runs, mutations only collect.
+  let running: Promise<void> = Promise.resolve();
+  const exclusively = (work: () => Promise<void>): Promise<void> => {
+    const run = running.then(async () => {
+      busy = true;
+      try {
+        await work();
+      } finally {
+        busy = false;
+      }
+    });
+    running = run.catch(() => {});
+    return run;
   };
 
   const report = () => {
@@ -87,23 +105,27 @@ export function watchPage(deps: PageWatcherDeps) {
 
   async function burst() {
     if (signal.aborted) return;
-    busy = true;
-    const started = deps.scanDeps.now();
-    const roots = topmostBlocks([...dirty].filter((n) => n.isConnected));
-    dirty.clear();
-    deps.highlighter.clearWithin({ roots });
-    await scanAll(roots);
-    report();
-    busy = false;
-    notBefore = deps.scanDeps.now() + (deps.scanDeps.now() - started) * backoff;
+    await exclusively(async () => {
+      const started = deps.scanDeps.now();
+      const roots = topmostBlocks([...dirty].filter((n) => n.isConnected));
+      dirty.clear();
+      deps.highlighter.clearWithin({ roots });
+      await scanAll(roots);
+      report();
+      notBefore = deps.scanDeps.now() + (deps.scanDeps.now() - started) * backoff;
+    });
     schedule();
   }
 
   return {
     async start() {
       observer.observe(deps.root, OBSERVE);
-      await scanAll([deps.root]);
-      report();
+      await exclusively(async () => {
+        await scanAll([deps.root]);
+        report();
+      });
+      // What changed during the first scan.
+      schedule();
     },
     stop() {
       signal.aborted = true;
@@ -111,9 +133,13 @@ export function watchPage(deps: PageWatcherDeps) {
     },
     /** Everything again (after settings change what is matched). */
     async rescanAll() {
-      deps.highlighter.clearWithin({ roots: [deps.root, ...shadowRoots] });
-      await scanAll([deps.root, ...shadowRoots.filter((r) => r.host.isConnected)]);
-      report();
+      await exclusively(async () => {
+        deps.highlighter.clearWithin({ roots: [deps.root, ...shadowRoots] });
+        // Shadow roots are found again through their hosts (listing them here scanned them twice).
+        await scanAll([deps.root]);
+        report();
+      });
+      schedule();
     },
   };
 }

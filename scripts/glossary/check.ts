@@ -16,19 +16,22 @@ const IGNORE_PATH = join(DATA_DIR, 'glossary', 'coverage-ignore.json');
 
 function main(): number {
   const inputs = readGlossaryInputs({ dataDir: DATA_DIR, root: ROOT });
+  // Data problems are the author's to fix from the message; a stack trace would only bury it.
   let compiled: CompiledGlossary;
-  let ignore: IgnoreItem[];
   try {
     compiled = compileGlossary({ files: inputs.files, source: inputs.source });
+  } catch (error) {
+    if (!(error instanceof GlossaryError)) throw error;
+    console.error(error.message);
+    return 1;
+  }
+  let ignore: IgnoreItem[];
+  try {
     const ignoreFile = join(ROOT, IGNORE_PATH);
     ignore = existsSync(ignoreFile) ? parseIgnoreList({ json: readFileSync(ignoreFile, 'utf8'), path: IGNORE_PATH }) : [];
   } catch (error) {
-    // A data problem is the author's to fix from the message; a stack trace would only bury it.
-    if (error instanceof GlossaryError || error instanceof Error) {
-      console.error(error.message);
-      return 1;
-    }
-    throw error;
+    console.error((error as Error).message);
+    return 1;
   }
 
   const report = coverageReport({ glossary: compiled.glossary, source: inputs.source, ignore });

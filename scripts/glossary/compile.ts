@@ -67,7 +67,9 @@ export function compileGlossary({ files, source }: { files: GlossaryFile[]; sour
     });
   }
 
-  problems.push(...checkReferences({ entries, targets, source }));
+  // Built first so the alias check folds forms exactly as the matcher will (兩高 collides with 两高).
+  const variants = buildVariantTable({ simplifiedTexts: entries.flatMap(({ entry }) => [entry.term, ...entry.aliases]) });
+  problems.push(...checkReferences({ entries, targets, source, variants }));
   if (problems.length > 0) throw new GlossaryError(problems);
 
   const targetsByEntry = new Map<string, Target[]>();
@@ -76,11 +78,10 @@ export function compileGlossary({ files, source }: { files: GlossaryFile[]; sour
   }
   const full: GlossaryEntry[] = entries.map(({ entry }) => ({
     ...entry,
-    pinyin: entry.pinyin ?? pinyin(entry.term, { toneType: 'symbol', nonZh: 'consecutive' }),
+    pinyin: entry.pinyin ?? generatedPinyin(entry.term),
     targets: targetsByEntry.get(entry.id) ?? [],
   }));
 
-  const variants = buildVariantTable({ simplifiedTexts: full.flatMap((e) => [e.term, ...e.aliases]) });
   const termList: TermList = {
     variants,
     terms: full.map((e) => ({
@@ -108,10 +109,12 @@ function checkReferences({
   entries,
   targets,
   source,
+  variants,
 }: {
   entries: Array<{ entry: Entry; path: string }>;
   targets: Array<{ target: Target; path: string }>;
   source: string;
+  variants: Readonly<Record<string, string>>;
 }): string[] {
   const problems: string[] = [];
   const squeezedSource = squeeze(source);
@@ -146,7 +149,7 @@ function checkReferences({
       if (id === entry.id) problems.push(`${where}: field "related[${i}]": an entry cannot relate to itself`);
     });
     for (const [field, text] of [['term', entry.term], ...entry.aliases.map((a, i) => [`aliases[${i}]`, a])] as const) {
-      const form = normalizeTerm({ text, variants: {} });
+      const form = normalizeTerm({ text, variants });
       const owner = owners.get(form);
       if (owner && owner !== entry.id) {
         problems.push(`${where}: field "${field}": "${text}" is already claimed by entry "${owner}"`);
@@ -166,6 +169,14 @@ function checkReferences({
     });
   }
   return problems;
+}
+
+/** Tone-marked pinyin of the term's characters; punctuation such as 、 and “” is not read aloud. */
+function generatedPinyin(term: string): string {
+  return pinyin(term, { toneType: 'symbol', nonZh: 'consecutive' })
+    .split(' ')
+    .filter((syllable) => /[\p{L}\p{N}]/u.test(syllable))
+    .join(' ');
 }
 
 function describeIssues(path: string, what: string, issues: v.BaseIssue<unknown>[]): string[] {

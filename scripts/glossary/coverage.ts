@@ -62,7 +62,7 @@ export function parseIgnoreList({ json, path }: { json: string; path: string }):
   try {
     raw = JSON.parse(json);
   } catch (error) {
-    throw new Error(`${path}: not valid JSON (${(error as Error).message})`);
+    throw new Error(`${path}: not valid JSON (${(error as Error).message})`, { cause: error });
   }
   const parsed = v.safeParse(IgnoreListSchema, raw);
   if (parsed.success) return parsed.output;
@@ -81,15 +81,6 @@ export function coverageReport({
 }): CoverageReport {
   const text = squeeze(source);
   const entrySpans = formSpans({ glossary, text });
-  // A figure counts only as a whole number of the value: 3200 does not account for a 20 beside it.
-  const targetSpans = glossary.targets.flatMap((target) =>
-    occurrences({ haystack: text, needle: squeeze(target.quote) }).map((start) => ({
-      start,
-      end: start + squeeze(target.quote).length,
-      by: `target ${target.id}`,
-      numbers: numbersIn({ text: target.value }),
-    })),
-  );
   const missingIgnores: IgnoreItem[] = [];
   const ignoreSpans: Array<Span & { item: IgnoreItem }> = [];
   for (const item of ignore) {
@@ -128,12 +119,18 @@ export function coverageReport({
   // a figure (口袋公园10处, 城市绿道10公里) must both exist for both 10s to count as covered.
   const numberMatches = [...text.matchAll(NUMBER)];
   const claimedBy = new Map<number, string>();
-  for (const span of targetSpans) {
-    for (const figure of span.numbers) {
+  for (const target of glossary.targets) {
+    const quote = squeeze(target.quote);
+    const spans = occurrences({ haystack: text, needle: quote }).map((start) => ({ start, end: start + quote.length }));
+    // A figure counts only as a whole number of the value: 3200 does not account for a 20 beside it.
+    for (const figure of numbersIn({ text: target.value })) {
       const match = numberMatches.find(
-        (m) => m[0] === figure && !claimedBy.has(m.index) && span.start <= m.index && m.index + figure.length <= span.end,
+        (m) =>
+          m[0] === figure &&
+          !claimedBy.has(m.index) &&
+          spans.some((span) => span.start <= m.index && m.index + figure.length <= span.end),
       );
-      if (match) claimedBy.set(match.index, span.by);
+      if (match) claimedBy.set(match.index, `target ${target.id}`);
     }
   }
   const numbers = numberMatches.map((match): CoverageItem => {

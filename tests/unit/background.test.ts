@@ -43,7 +43,7 @@ describe('background', () => {
   it('rejects a message whose data does not match the protocol', async () => {
     // @ts-expect-error a stale or foreign sender with the wrong shape
     await expect(sendMessage('getEntries', { ids: 'liang-gao' })).rejects.toThrow(/Rejected "getEntries"/);
-    // @ts-expect-error ids must look like glossary ids
+    // ids must look like glossary ids
     await expect(sendMessage('getEntries', { ids: ['<img src=x>'] })).rejects.toThrow(/Rejected/);
   });
 

@@ -1,0 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { normalizeTerm } from './lib/normalize';
+import Fuse from 'fuse.js';
+import { createSearchIndex } from './lib/search-index';
+const { glossary, termList } = JSON.parse(readFileSync('/tmp/glossary.json', 'utf8'));
+let t0 = performance.now();
+normalizeTerm({ text: 'x', variants: termList.variants }); normalizeTerm({ text: 'x' });
+console.log('fold tables', (performance.now() - t0).toFixed(2));
+t0 = performance.now();
+new Fuse(['a', 'b'], { threshold: 0.3 }).search('a');
+console.log('fuse warm', (performance.now() - t0).toFixed(2));
+t0 = performance.now();
+'ā'.normalize('NFKD');
+console.log('icu normalize', (performance.now() - t0).toFixed(2));
+t0 = performance.now();
+const idx = createSearchIndex({ glossary, variants: termList.variants });
+console.log('cold build', (performance.now() - t0).toFixed(2));

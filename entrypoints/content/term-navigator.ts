@@ -1,0 +1,65 @@
+/**
+ * Moves between the terms of a page from the keyboard (the manifest's next/previous commands):
+ * paints the target block if it was off screen, scrolls it into view and opens its tooltip.
+ */
+import type { Highlighter, PaintedRange } from '../../lib/highlighter';
+import type { Hit } from '../../lib/scanner';
+
+export interface TermNavigatorDeps {
+  document: Document;
+  highlighter: Highlighter;
+  /** Opens the tooltip for a term and moves focus into it. */
+  open: (args: { painted: PaintedRange }) => void;
+}
+
+export function createTermNavigator({ document, highlighter, open }: TermNavigatorDeps) {
+  let current: Hit | null = null;
+
+  /** Where reading is now: the last term visited, else the top of the viewport. */
+  const reference = (): { node: Node; offset: number } | null => {
+    if (current?.startNode.isConnected) return { node: current.startNode, offset: current.startOffset };
+    const view = document.defaultView;
+    const caret = view && document.caretPositionFromPoint?.(Math.min(40, view.innerWidth / 2), 2);
+    return caret ? { node: caret.offsetNode, offset: caret.offset } : null;
+  };
+
+  return {
+    move({ direction }: { direction: 'next' | 'previous' }): boolean {
+      const from = reference();
+      let best: { block: Element; hit: Hit } | null = null;
+      let wrap: { block: Element; hit: Hit } | null = null;
+      for (const candidate of highlighter.allHits()) {
+        const { hit } = candidate;
+        if (!hit.startNode.isConnected) continue;
+        const order = from ? compare(hit, from) : 1;
+        const ahead = direction === 'next' ? order > 0 : order < 0;
+        // Nearest term ahead; if none, wrap around to the farthest one behind.
+        if (ahead && (!best || (direction === 'next' ? compare(hit, point(best.hit)) < 0 : compare(hit, point(best.hit)) > 0))) best = candidate;
+        if (!wrap || (direction === 'next' ? compare(hit, point(wrap.hit)) < 0 : compare(hit, point(wrap.hit)) > 0)) wrap = candidate;
+      }
+      const target = best ?? wrap;
+      if (!target) return false;
+      current = target.hit;
+      highlighter.paintBlock({ block: target.block });
+      target.hit.startNode.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
+      const painted = highlighter.hitAt({ node: target.hit.startNode, offset: target.hit.startOffset });
+      if (painted) open({ painted });
+      return true;
+    },
+    /** The term visited last, so the next move starts there. */
+    setCurrent(hit: Hit | null) {
+      current = hit;
+    },
+  };
+}
+
+const point = (hit: Hit) => ({ node: hit.startNode as Node, offset: hit.startOffset });
+
+/** Document order of a hit's start against a DOM point: negative before, positive after. */
+function compare(hit: Hit, at: { node: Node; offset: number }): number {
+  if (hit.startNode === at.node) return hit.startOffset - at.offset;
+  const relation = at.node.compareDocumentPosition(hit.startNode);
+  if (relation & Node.DOCUMENT_POSITION_FOLLOWING) return 1;
+  if (relation & Node.DOCUMENT_POSITION_PRECEDING) return -1;
+  return 0;
+}

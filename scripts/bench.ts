@@ -1,0 +1,118 @@
+/**
+ * `npm run bench`: how fast the extension finds and paints terms on real and stress pages, in real
+ * headless Chromium, against baselines measured on the same pages in the same run (a text-reading
+ * floor, a naive RegExp highlighter and mark.js). Prints a table and budget verdicts and writes
+ * bench-results/latest.json. Budgets failing is a finding, not an error: the exit code stays 0.
+ *
+ *   npm run bench -- [--no-build] [--runs 5] [--mark-runs 3] [--mark-timeout 60] [--repeat 100] [--out bench-results/latest.json]
+ */
+import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { BrowserNotFoundError, findBrowser } from './browser.mjs';
+import { PROJECT_ROOT, startServer } from './serve.mjs';
+import { loadGlossary } from './glossary/load';
+import { buildExtension, contentScriptSize } from './bench/build';
+import { buildPages } from './bench/pages';
+import { checkBudgets, formatReport, summarisePage, writeJson } from './bench/report';
+import { runAll } from './bench/run';
+
+const { values: args } = parseArgs({
+  options: {
+    'no-build': { type: 'boolean', default: false },
+    runs: { type: 'string', default: '5' },
+    'mark-runs': { type: 'string', default: '3' },
+    'mark-timeout': { type: 'string', default: '60' },
+    repeat: { type: 'string', default: '100' },
+    out: { type: 'string', default: 'bench-results/latest.json' },
+  },
+});
+
+const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+const positive = ({ name, value }: { name: string; value: string }) => {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number, not ${value}`);
+  return n;
+};
+
+async function main() {
+  const started = Date.now();
+  const runs = Math.round(positive({ name: 'runs', value: args.runs }));
+  const markRuns = Math.round(positive({ name: 'mark-runs', value: args['mark-runs'] }));
+  const markTimeoutMs = positive({ name: 'mark-timeout', value: args['mark-timeout'] }) * 1000;
+  const repeat = Math.round(positive({ name: 'repeat', value: args.repeat }));
+
+  let executablePath: string;
+  try {
+    executablePath = findBrowser();
+  } catch (error) {
+    if (!(error instanceof BrowserNotFoundError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+
+  if (!args['no-build']) {
+    log('Building the extension (npx wxt build)…');
+    buildExtension({ root: PROJECT_ROOT });
+  }
+  const bundle = contentScriptSize({ root: PROJECT_ROOT });
+
+  const { glossary } = loadGlossary({ dataDir: 'data', root: PROJECT_ROOT });
+  // The raw forms a naive highlighter would search for: every term and alias as written.
+  const terms = [...new Set(glossary.entries.flatMap((entry) => [entry.term, ...(entry.aliases ?? [])]).filter((t) => t.length > 0))];
+  const markSource = readFileSync(join(PROJECT_ROOT, 'node_modules/mark.js/dist/mark.min.js'), 'utf8');
+
+  const { pages, skipped } = buildPages({ root: PROJECT_ROOT, repeat });
+  for (const page of skipped) log(`SKIPPING ${page.id}: ${page.reason}`);
+
+  const server = await startServer();
+  const served = pages.map((page) => ({ page, url: server.addPage(page.path, page.html, { contentType: 'text/html; charset=utf-8' }) }));
+  let outcome;
+  try {
+    outcome = await runAll({
+      extensionPath: join(PROJECT_ROOT, '.output/chrome-mv3'),
+      executablePath,
+      origin: server.origin,
+      pages: served,
+      runs,
+      markRuns,
+      markTimeoutMs,
+      terms,
+      markSource,
+      log,
+    });
+  } finally {
+    await server.close();
+  }
+
+  const summaries = outcome.results.map((result) => summarisePage({ result }));
+  const budgets = checkBudgets({ summaries, bundle });
+  const seconds = ((Date.now() - started) / 1000).toFixed(0);
+  const header =
+    `Huantai Lens benchmark · Chromium ${outcome.browserVersion} (headless) · ${cpus().length} CPU(s) · ` +
+    `${runs} runs per page, medians · ${terms.length} raw terms+aliases for the baselines · mark.js ≤ ${markRuns} run(s), ${markTimeoutMs / 1000} s limit · ${seconds} s`;
+  console.log(formatReport({ header, summaries, skipped, budgets, bundle }));
+
+  const outPath = join(PROJECT_ROOT, args.out);
+  writeJson({
+    path: outPath,
+    data: {
+      date: new Date().toISOString(),
+      environment: { chromium: outcome.browserVersion, node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '' },
+      options: { runs, markRuns, markTimeoutMs, repeat, build: !args['no-build'] },
+      terms: terms.length,
+      bundle,
+      budgets,
+      pages: summaries,
+      skipped,
+      raw: outcome.results.map(({ page, url, ours, floor, naive, mark, markNote, errors }) => ({ id: page.id, source: page.source, url, htmlBytes: Buffer.byteLength(page.html), ours, floor, naive, mark, markNote, errors })),
+    },
+  });
+  log(`Wrote ${args.out}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

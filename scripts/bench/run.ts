@@ -1,0 +1,111 @@
+/**
+ * Runs every measurement: the extension and the baselines take turns on each page, run by run,
+ * so a drift in machine load affects all of them alike; mark.js runs last (it is by far the slowest).
+ */
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { launchWithExtension } from '../browser.mjs';
+import { measureFloor, measureMark, measureNaive, type FloorRun, type MarkRun, type NaiveRun } from './baselines';
+import { prepareContext } from './browser-setup';
+import { measureOurs, prepareOursContext, type OurRun } from './ours';
+import type { BenchPage } from './pages';
+
+export const PLAIN_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const VIEWPORT = { width: 1280, height: 900 };
+
+export interface PageMeasurements {
+  page: BenchPage;
+  url: string;
+  ours: OurRun[];
+  floor: FloorRun[];
+  naive: NaiveRun[];
+  mark: MarkRun[];
+  /** Why mark.js has fewer runs than asked, if it has. */
+  markNote?: string;
+  errors: string[];
+}
+
+export interface RunOptions {
+  extensionPath: string;
+  executablePath: string;
+  origin: string;
+  pages: { page: BenchPage; url: string }[];
+  runs: number;
+  markRuns: number;
+  markTimeoutMs: number;
+  terms: string[];
+  markSource: string;
+  log: (line: string) => void;
+}
+
+export interface RunOutcome {
+  results: PageMeasurements[];
+  browserVersion: string;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const message = (error: unknown) => (error instanceof Error ? error.message.split('\n')[0]! : String(error));
+
+export async function runAll(options: RunOptions): Promise<RunOutcome> {
+  const { log } = options;
+  log('Starting Chromium with the extension, and a plain one for the baselines…');
+  const withExtension = await launchWithExtension({ extensionPath: options.extensionPath, executablePath: options.executablePath, headless: true, via: 'flag', viewport: VIEWPORT });
+  const plain: Browser = await chromium.launch({ executablePath: options.executablePath, headless: true, args: PLAIN_ARGS });
+  const prepare = (context: BrowserContext) => prepareContext({ context, origin: options.origin });
+  try {
+    await prepare(withExtension.context);
+    await prepareOursContext({ context: withExtension.context });
+    const baselineContext = await plain.newContext({ viewport: VIEWPORT });
+    await prepare(baselineContext);
+
+    const results: PageMeasurements[] = options.pages.map(({ page, url }) => ({ page, url, ours: [], floor: [], naive: [], mark: [], errors: [] }));
+    const warmup = options.pages.find(({ page }) => page.id === 'typical') ?? options.pages[0];
+    if (warmup) {
+      log(`Warm-up load of ${warmup.page.title} (not counted)…`);
+      await measureOurs({ context: withExtension.context, url: warmup.url }).catch(() => undefined);
+      await measureNaive({ context: baselineContext, url: warmup.url, terms: options.terms }).catch(() => undefined);
+    }
+
+    for (const result of results) {
+      for (let run = 1; run <= options.runs; run++) {
+        const t0 = Date.now();
+        await attempt({ result, what: 'extension', action: () => measureOurs({ context: withExtension.context, url: result.url }), into: result.ours });
+        const t1 = Date.now();
+        await attempt({ result, what: 'floor', action: () => measureFloor({ context: baselineContext, url: result.url }), into: result.floor });
+        await attempt({ result, what: 'naive', action: () => measureNaive({ context: baselineContext, url: result.url, terms: options.terms }), into: result.naive });
+        log(`${result.page.id}: run ${run}/${options.runs} done (extension ${seconds(t1 - t0)}, baselines ${seconds(Date.now() - t1)})`);
+      }
+    }
+    await baselineContext.close();
+
+    for (const result of results) {
+      for (let run = 1; run <= options.markRuns; run++) {
+        log(`${result.page.id}: mark.js run ${run}/${options.markRuns} (stops at ${Math.round(options.markTimeoutMs / 1000)} s)`);
+        const outcome = await attempt({
+          result,
+          what: 'mark.js',
+          action: () => measureMark({ browser: plain, prepare, url: result.url, terms: options.terms, markSource: options.markSource, timeoutMs: options.markTimeoutMs }),
+          into: result.mark,
+        });
+        if (outcome?.timedOut) {
+          result.markNote = `did not finish within ${Math.round(options.markTimeoutMs / 1000)} s (${outcome.marks} marks by then); no further runs`;
+          break;
+        }
+      }
+    }
+    return { results, browserVersion: plain.version() };
+  } finally {
+    await withExtension.context.close().catch(() => undefined);
+    await plain.close().catch(() => undefined);
+  }
+}
+
+async function attempt<T>({ result, what, action, into }: { result: PageMeasurements; what: string; action: () => Promise<T>; into: T[] }): Promise<T | undefined> {
+  try {
+    const value = await action();
+    into.push(value);
+    return value;
+  } catch (error) {
+    result.errors.push(`${what}: ${message(error)}`);
+    return undefined;
+  }
+}
