@@ -21,7 +21,13 @@ export const CATEGORY_IDS = Object.keys(CATEGORIES) as Category[];
 export const COMPARATORS = ['', '以上', '左右', '低于', '突破', '力争', '力争以上', '力争突破', '实现'] as const;
 
 const nonEmpty = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
-const id = v.pipe(v.string(), v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case ascii words joined by "-"'));
+/** Shared with the message protocol, which checks ids on arrival. */
+export const MAX_ID_LENGTH = 160;
+const id = v.pipe(
+  v.string(),
+  v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case ascii words joined by "-"'),
+  v.maxLength(MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters`),
+);
 
 export const ReferenceSchema = v.strictObject({
   title: nonEmpty,

@@ -131,6 +131,10 @@ export function watchPage(deps: PageWatcherDeps) {
       signal.aborted = true;
       observer.disconnect();
     },
+    /** The open shadow roots found so far, still in the page (for hit-testing inside them). */
+    shadowRoots(): ShadowRoot[] {
+      return [...shadowRoots].filter((root) => root.host.isConnected);
+    },
     /** Everything again (after settings change what is matched). */
     async rescanAll() {
       await exclusively(async () => {

@@ -5,6 +5,7 @@
  */
 import { defineExtensionMessaging, type ExtensionMessage, type GetDataType, type GetReturnType } from '@webext-core/messaging';
 import * as v from 'valibot';
+import { MAX_ID_LENGTH } from './glossary-schema';
 import type { GlossaryEntry } from './glossary-types';
 
 export interface PageTerms {
@@ -24,7 +25,7 @@ export interface ProtocolMap {
   revealTerm(data: { id: string }): boolean;
 }
 
-const id = v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,80}$/));
+const id = v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/), v.maxLength(MAX_ID_LENGTH));
 const counts = v.record(id, v.pipe(v.number(), v.integer(), v.minValue(0)));
 
 const DATA_SCHEMAS: { [K in keyof ProtocolMap]: v.GenericSchema<GetDataType<ProtocolMap[K]>> } = {

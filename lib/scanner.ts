@@ -168,6 +168,7 @@ export async function scan({ roots, deps, onRun, onShadowRoot, signal }: ScanArg
     }
     chunk.matches += hits.length;
     onRun({ block, hits });
+    await checkpoint();
   };
 
   for (const root of roots) {
@@ -230,7 +231,7 @@ export async function scan({ roots, deps, onRun, onShadowRoot, signal }: ScanArg
       }
       if (!node || node === root) break;
       node = node.nextSibling;
-      if ((++steps & 127) === 0) {
+      if ((++steps & 31) === 0) {
         if (signal?.aborted) break;
         await checkpoint();
       }

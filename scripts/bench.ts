@@ -4,23 +4,25 @@
  * floor, a naive RegExp highlighter and mark.js). Prints a table and budget verdicts and writes
  * bench-results/latest.json. Budgets failing is a finding, not an error: the exit code stays 0.
  *
- *   npm run bench -- [--no-build] [--runs 5] [--mark-runs 3] [--mark-timeout 60] [--repeat 100] [--out bench-results/latest.json]
+ *   npm run bench -- [--no-build] [--profile] [--runs 5] [--mark-runs 3] [--mark-timeout 60] [--repeat 100] [--out bench-results/latest.json]
  */
 import { readFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BrowserNotFoundError, findBrowser } from './browser.mjs';
 import { PROJECT_ROOT, startServer } from './serve.mjs';
 import { loadGlossary } from './glossary/load';
-import { buildExtension, contentScriptSize } from './bench/build';
+import { buildExtension, CONTENT_SCRIPT, contentScriptSize } from './bench/build';
 import { buildPages } from './bench/pages';
 import { checkBudgets, formatReport, summarisePage, writeJson } from './bench/report';
+import { formatProfile } from './bench/profile';
 import { runAll } from './bench/run';
 
 const { values: args } = parseArgs({
   options: {
     'no-build': { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
     runs: { type: 'string', default: '5' },
     'mark-runs': { type: 'string', default: '3' },
     'mark-timeout': { type: 'string', default: '60' },
@@ -28,6 +30,12 @@ const { values: args } = parseArgs({
     out: { type: 'string', default: 'bench-results/latest.json' },
   },
 });
+
+/**
+ * Keeps saved pages from loading images, styles and frames from their sites, so runs don't depend on
+ * the network. Scripts are NOT blocked (inline and eval allowed): the baselines inject theirs.
+ */
+const OFFLINE_CSP = "default-src 'self' 'unsafe-inline' 'unsafe-eval' data: blob:";
 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 const positive = ({ name, value }: { name: string; value: string }) => {
@@ -38,6 +46,7 @@ const positive = ({ name, value }: { name: string; value: string }) => {
 
 async function main() {
   const started = Date.now();
+  const loadBefore = loadavg()[0] ?? 0;
   const runs = Math.round(positive({ name: 'runs', value: args.runs }));
   const markRuns = Math.round(positive({ name: 'mark-runs', value: args['mark-runs'] }));
   const markTimeoutMs = positive({ name: 'mark-timeout', value: args['mark-timeout'] }) * 1000;
@@ -67,13 +76,12 @@ async function main() {
   for (const page of skipped) log(`SKIPPING ${page.id}: ${page.reason}`);
 
   const server = await startServer();
-  const served = pages.map((page) => ({ page, url: server.addPage(page.path, page.html, { contentType: 'text/html; charset=utf-8' }) }));
+  const served = pages.map((page) => ({ page, url: server.addPage(page.path, page.html, { contentType: 'text/html; charset=utf-8', headers: { 'Content-Security-Policy': OFFLINE_CSP } }) }));
   let outcome;
   try {
     outcome = await runAll({
       extensionPath: join(PROJECT_ROOT, '.output/chrome-mv3'),
       executablePath,
-      origin: server.origin,
       pages: served,
       runs,
       markRuns,
@@ -81,6 +89,7 @@ async function main() {
       terms,
       markSource,
       log,
+      profile: args.profile ? { dir: join(PROJECT_ROOT, 'bench-results'), bundlePath: join(PROJECT_ROOT, CONTENT_SCRIPT) } : undefined,
     });
   } finally {
     await server.close();
@@ -89,23 +98,27 @@ async function main() {
   const summaries = outcome.results.map((result) => summarisePage({ result }));
   const budgets = checkBudgets({ summaries, bundle });
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
+  const loadAfter = loadavg()[0] ?? 0;
   const header =
     `Huantai Lens benchmark · Chromium ${outcome.browserVersion} (headless) · ${cpus().length} CPU(s) · ` +
-    `${runs} runs per page, medians · ${terms.length} raw terms+aliases for the baselines · mark.js ≤ ${markRuns} run(s), ${markTimeoutMs / 1000} s limit · ${seconds} s`;
+    `${runs} runs per page, medians · ${terms.length} raw terms+aliases for the baselines · mark.js ≤ ${markRuns} run(s), ${markTimeoutMs / 1000} s limit · ${seconds} s\n` +
+    `load average ${loadBefore.toFixed(1)} at start, ${loadAfter.toFixed(1)} at end (other work on the machine makes single figures noisy; the ratios compare interleaved runs)`;
   console.log(formatReport({ header, summaries, skipped, budgets, bundle }));
+  for (const summary of outcome.profiles) console.log(`\n${formatProfile({ summary })}`);
 
   const outPath = join(PROJECT_ROOT, args.out);
   writeJson({
     path: outPath,
     data: {
       date: new Date().toISOString(),
-      environment: { chromium: outcome.browserVersion, node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '' },
+      environment: { chromium: outcome.browserVersion, node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', loadAverage: { start: loadBefore, end: loadAfter } },
       options: { runs, markRuns, markTimeoutMs, repeat, build: !args['no-build'] },
       terms: terms.length,
       bundle,
       budgets,
       pages: summaries,
       skipped,
+      profiles: outcome.profiles,
       raw: outcome.results.map(({ page, url, ours, floor, naive, mark, markNote, errors }) => ({ id: page.id, source: page.source, url, htmlBytes: Buffer.byteLength(page.html), ours, floor, naive, mark, markNote, errors })),
     },
   });

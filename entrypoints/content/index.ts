@@ -23,7 +23,6 @@ export default defineContentScript({
     }
     const finder = createTermFinder({ termList });
     const entries = new Map<string, GlossaryEntry>();
-    const shadowRoots: ShadowRoot[] = [];
 
     const highlighter = createHighlighter({
       registry: CSS.highlights,
@@ -88,7 +87,8 @@ export default defineContentScript({
       window,
       document,
       highlighter,
-      shadowRoots: () => shadowRoots,
+      // Found by the scanner: caret hit-testing must be told about them to look inside.
+      shadowRoots: () => watcher.shadowRoots(),
       isTooltip: (target) => tooltip.contains(target),
       isOpen: () => tooltip.isOpen,
       close: () => tooltip.hide(),

@@ -1,4 +1,7 @@
-/** What every benchmark browser context needs: no outside network, and pages that can run tsx-compiled functions. */
+/**
+ * What every benchmark browser context needs: pages that can run tsx-compiled functions. (The pages
+ * themselves are served with a CSP that refuses outside loads, so no request leaves the machine.)
+ */
 import type { BrowserContext } from 'playwright-core';
 
 /**
@@ -7,8 +10,6 @@ import type { BrowserContext } from 'playwright-core';
  */
 const NAME_SHIM = 'globalThis.__name = globalThis.__name || ((fn) => fn);';
 
-export async function prepareContext({ context, origin }: { context: BrowserContext; origin: string }): Promise<void> {
-  // Saved pages link images, styles and iframes on their sites: refuse them, so runs don't depend on the network.
-  await context.route((url) => url.origin !== origin, (route) => route.abort('blockedbyclient'));
+export async function prepareContext({ context }: { context: BrowserContext }): Promise<void> {
   await context.addInitScript({ content: NAME_SHIM });
 }

@@ -46,6 +46,18 @@ export interface OurRun {
   longTasksDuringScan: number;
   longestLongTaskDuringScan: number;
   measures: TaskMeasure[];
+  /** After the scan, scrolling to `scrollTo` (dense text far below): the painting it caused. */
+  onScroll?: ScrollPaint;
+}
+
+export interface ScrollPaint {
+  /** From the scroll to the end of the last painting task, ms. */
+  msToPainted: number;
+  /** Sum and longest of the painting tasks' durations, ms. */
+  paintMs: number;
+  longestPaintMs: number;
+  tasks: number;
+  painted: number;
 }
 
 /** Installed before the page's own code: records long tasks for the whole page lifetime. */
@@ -75,7 +87,14 @@ async function waitForScanIdle({ page, quietMs, timeoutMs }: { page: Page; quiet
   }
 }
 
-export async function measureOurs({ context, url, quietMs = 500, timeoutMs = 60_000 }: { context: BrowserContext; url: string; quietMs?: number; timeoutMs?: number }): Promise<OurRun> {
+export async function measureOurs({ context, url, scrollTo, quietMs = 500, timeoutMs = 60_000 }: {
+  context: BrowserContext;
+  url: string;
+  /** A selector to scroll into view once the scan is idle, to measure painting on the way down. */
+  scrollTo?: string;
+  quietMs?: number;
+  timeoutMs?: number;
+}): Promise<OurRun> {
   const page = await context.newPage();
   try {
     await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
@@ -93,10 +112,36 @@ export async function measureOurs({ context, url, quietMs = 500, timeoutMs = 60_
       const longTasks = (globalThis as { __benchLongTasks?: { start: number; duration: number }[] }).__benchLongTasks ?? [];
       return { measures, registeredRanges, domContentLoaded: navigation?.domContentLoadedEventEnd ?? Number.NaN, longTasks };
     }, MEASURE_NAME);
-    return summarise(raw);
+    const summary = summarise(raw);
+    if (scrollTo) summary.onScroll = await measureScrollPaint({ page, selector: scrollTo, quietMs });
+    return summary;
   } finally {
     await page.close();
   }
+}
+
+/** Scrolls `selector` into view and sums the painting tasks that follow, until quiet. */
+async function measureScrollPaint({ page, selector, quietMs }: { page: Page; selector: string; quietMs: number }): Promise<ScrollPaint> {
+  const before = await page.evaluate((name) => performance.getEntriesByName(name).length, MEASURE_NAME);
+  const scrolledAt = await page.evaluate((target) => {
+    document.querySelector(target)?.scrollIntoView({ block: 'start' });
+    return performance.now();
+  }, selector);
+  await page.waitForFunction(([name, count]) => performance.getEntriesByName(name as string).length > (count as number), [MEASURE_NAME, before] as const, { timeout: 10_000 }).catch(() => undefined);
+  await waitForScanIdle({ page, quietMs, timeoutMs: 10_000 }).catch(() => undefined);
+  const after = await page.evaluate(([name, skip]) => performance.getEntriesByName(name as string).slice(skip as number).map((entry) => ({
+    end: entry.startTime + entry.duration,
+    duration: entry.duration,
+    painted: ((entry as PerformanceMeasure).detail as { painted?: number }).painted ?? 0,
+  })), [MEASURE_NAME, before] as const);
+  const paints = after.filter((m) => m.painted > 0);
+  return {
+    msToPainted: paints.length > 0 ? Math.max(...paints.map((m) => m.end)) - scrolledAt : Number.NaN,
+    paintMs: paints.reduce((acc, m) => acc + m.duration, 0),
+    longestPaintMs: paints.reduce((acc, m) => Math.max(acc, m.duration), 0),
+    tasks: paints.length,
+    painted: paints.reduce((acc, m) => acc + m.painted, 0),
+  };
 }
 
 function summarise({ measures, registeredRanges, domContentLoaded, longTasks }: {

@@ -18,6 +18,8 @@ export interface BenchPage {
   html: string;
   /** Path on the bench server. */
   path: string;
+  /** Where a reader meets dense terms, for the paint-on-scroll figure (stress page only). */
+  scrollTo?: string;
 }
 
 export interface SkippedPage {
@@ -86,7 +88,7 @@ export function buildPages({ root, repeat }: { root: string; repeat: number }): 
   const stressBase = readCorpus({ root, name: STRESS_BASE });
   if (stressBase) {
     const html = appendToArticle({ html: stripScripts({ html: stressBase.html }), insert: reportParagraphs({ reportText, times: repeat }) });
-    pages.push({ id: 'stress', title: stressTitle, source: stressBase.source, html, path: '/bench/stress.html' });
+    pages.push({ id: 'stress', title: stressTitle, source: stressBase.source, html, path: '/bench/stress.html', scrollTo: '.bench-report-copy' });
   } else {
     skipped.push({ id: 'stress', title: stressTitle, reason: missing(STRESS_BASE) });
   }

@@ -40,6 +40,8 @@ export interface PageSummary {
     scanStart: number;
     firstPaint: number;
     longTasksDuringScan: number;
+    /** Stress page: painting after scrolling to the appended report. */
+    onScroll?: { msToPainted: number; paintMs: number; longestPaintMs: number; tasks: number; painted: number };
   };
   floor: { ms: number; chars: number; textNodes: number };
   naive: { ms: number; msToFrame: number; matches: number };
@@ -86,6 +88,7 @@ export function summarisePage({ result }: { result: PageMeasurements }): PageSum
       scanStart: pick('scanStart'),
       firstPaint: pick('firstPaint'),
       longTasksDuringScan: pick('longTasksDuringScan'),
+      onScroll: scrollSummary({ runs: ours }),
     },
     floor: {
       ms: m(result.floor.map((run) => run.ms)),
@@ -112,6 +115,19 @@ export function summarisePage({ result }: { result: PageMeasurements }): PageSum
     oursToMark: ratio({ ours: summary.ours.total, other: summary.mark.ms }),
   };
   return summary;
+}
+
+function scrollSummary({ runs }: { runs: PageMeasurements['ours'] }): PageSummary['ours']['onScroll'] {
+  const scrolls = runs.flatMap((run) => (run.onScroll ? [run.onScroll] : []));
+  if (scrolls.length === 0) return undefined;
+  const m = (pick: (s: (typeof scrolls)[number]) => number) => median({ values: scrolls.map(pick) });
+  return {
+    msToPainted: m((s) => s.msToPainted),
+    paintMs: m((s) => s.paintMs),
+    longestPaintMs: m((s) => s.longestPaintMs),
+    tasks: m((s) => s.tasks),
+    painted: m((s) => s.painted),
+  };
 }
 
 const ms = (value: number) => (Number.isFinite(value) ? (value >= 100 ? value.toFixed(0) : value.toFixed(1)) : '—');
@@ -201,6 +217,13 @@ export function formatReport({ header, summaries, skipped, budgets, bundle }: {
       `  ours ÷ naive ${times(s.ratios.oursToNaive)} · ours ÷ floor ${times(s.ratios.oursToFloor)} · ours ÷ mark.js ${s.mark.finished ? times(s.ratios.oursToMark) : 'n/a (mark.js did not finish)'}` +
         ` · runs: ours ${s.runs.ours}, floor ${s.runs.floor}, naive ${s.runs.naive}, mark.js ${s.runs.mark}`,
     );
+    const scroll = s.ours.onScroll;
+    if (scroll) {
+      out.push(
+        `  on scrolling to the appended report: ${int(scroll.painted)} ranges painted in ${int(scroll.tasks)} task(s), ` +
+          `${ms(scroll.paintMs)} ms of work (longest ${ms(scroll.longestPaintMs)} ms), all painted ${ms(scroll.msToPainted)} ms after the scroll`,
+      );
+    }
     if (s.ours.longTasksDuringScan > 0) out.push(`  note: the page had ${int(s.ours.longTasksDuringScan)} long task(s) ≥ 50 ms (any cause) while the extension was scanning (median of runs)`);
     for (const error of s.errors) out.push(`  ERROR ${error}`);
     out.push('');

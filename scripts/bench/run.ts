@@ -8,6 +8,7 @@ import { measureFloor, measureMark, measureNaive, type FloorRun, type MarkRun, t
 import { prepareContext } from './browser-setup';
 import { measureOurs, prepareOursContext, type OurRun } from './ours';
 import type { BenchPage } from './pages';
+import { profilePage, type ProfileSummary } from './profile';
 
 export const PLAIN_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const VIEWPORT = { width: 1280, height: 900 };
@@ -27,7 +28,6 @@ export interface PageMeasurements {
 export interface RunOptions {
   extensionPath: string;
   executablePath: string;
-  origin: string;
   pages: { page: BenchPage; url: string }[];
   runs: number;
   markRuns: number;
@@ -35,11 +35,14 @@ export interface RunOptions {
   terms: string[];
   markSource: string;
   log: (line: string) => void;
+  /** Also profile one extra load of each page (see profile.ts), writing into `profileDir`. */
+  profile?: { dir: string; bundlePath: string };
 }
 
 export interface RunOutcome {
   results: PageMeasurements[];
   browserVersion: string;
+  profiles: ProfileSummary[];
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -50,7 +53,7 @@ export async function runAll(options: RunOptions): Promise<RunOutcome> {
   log('Starting Chromium with the extension, and a plain one for the baselines…');
   const withExtension = await launchWithExtension({ extensionPath: options.extensionPath, executablePath: options.executablePath, headless: true, via: 'flag', viewport: VIEWPORT });
   const plain: Browser = await chromium.launch({ executablePath: options.executablePath, headless: true, args: PLAIN_ARGS });
-  const prepare = (context: BrowserContext) => prepareContext({ context, origin: options.origin });
+  const prepare = (context: BrowserContext) => prepareContext({ context });
   try {
     await prepare(withExtension.context);
     await prepareOursContext({ context: withExtension.context });
@@ -68,7 +71,7 @@ export async function runAll(options: RunOptions): Promise<RunOutcome> {
     for (const result of results) {
       for (let run = 1; run <= options.runs; run++) {
         const t0 = Date.now();
-        await attempt({ result, what: 'extension', action: () => measureOurs({ context: withExtension.context, url: result.url }), into: result.ours });
+        await attempt({ result, what: 'extension', action: () => measureOurs({ context: withExtension.context, url: result.url, scrollTo: result.page.scrollTo }), into: result.ours });
         const t1 = Date.now();
         await attempt({ result, what: 'floor', action: () => measureFloor({ context: baselineContext, url: result.url }), into: result.floor });
         await attempt({ result, what: 'naive', action: () => measureNaive({ context: baselineContext, url: result.url, terms: options.terms }), into: result.naive });
@@ -76,6 +79,18 @@ export async function runAll(options: RunOptions): Promise<RunOutcome> {
       }
     }
     await baselineContext.close();
+
+    const profiles: ProfileSummary[] = [];
+    if (options.profile) {
+      for (const { page, url } of options.pages) {
+        log(`${page.id}: profiling one more load with the extension`);
+        try {
+          profiles.push(await profilePage({ context: withExtension.context, pageId: page.id, url, outDir: options.profile.dir, bundlePath: options.profile.bundlePath }));
+        } catch (error) {
+          log(`${page.id}: profiling failed: ${message(error)}`);
+        }
+      }
+    }
 
     for (const result of results) {
       for (let run = 1; run <= options.markRuns; run++) {
@@ -92,7 +107,7 @@ export async function runAll(options: RunOptions): Promise<RunOutcome> {
         }
       }
     }
-    return { results, browserVersion: plain.version() };
+    return { results, browserVersion: plain.version(), profiles };
   } finally {
     await withExtension.context.close().catch(() => undefined);
     await plain.close().catch(() => undefined);

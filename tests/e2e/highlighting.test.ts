@@ -11,7 +11,8 @@ import { chromium, type Browser, type BrowserContext, type Frame, type Page } fr
 import { PROJECT_ROOT } from '../../scripts/serve.mjs';
 import { createTermFinder } from '../../lib/term-finder';
 import { allPainted, scrollThrough, startHarness, type Harness } from './harness';
-import { compiled } from './glossary-fixture';
+import { compiled, entryByTerm } from './glossary-fixture';
+import { tooltipText } from './page-helpers';
 
 const finder = createTermFinder({ termList: compiled.termList });
 const CORPUS_PAGES = readdirSync(join(PROJECT_ROOT, 'tests/fixtures/corpus')).filter((name) => name.endsWith('.html'));
@@ -289,6 +290,28 @@ describe('shadow roots and frames', () => {
       });
       expect(inShadow).toEqual(['组件里的文字：做大做强中国膜谷。', '组件顶层的四减四增'].sort());
       await expect.poll(async () => (await rangesOf(frame!)).ranges.map((r) => r.text).sort()).toEqual(['四减四增', '跨境电商'].sort());
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('hovering inside a shadow root', () => {
+  it('opens the tooltip for a term painted in an open shadow root', async () => {
+    const page = await harness.openPage('/pages/shadow-frame.html');
+    try {
+      const point = await page.evaluate(() => {
+        const text = document.getElementById('host')!.shadowRoot!.querySelector('p')!.firstChild as Text;
+        const at = text.data.indexOf('中国膜谷') + 2;
+        const range = document.createRange();
+        range.setStart(text, at);
+        range.setEnd(text, at + 1);
+        const rect = range.getBoundingClientRect();
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      });
+      await page.mouse.move(point.x - 40, point.y - 40);
+      await page.mouse.move(point.x, point.y, { steps: 4 });
+      await expect.poll(() => tooltipText(page)).toContain(entryByTerm('中国膜谷').summary);
     } finally {
       await page.close();
     }

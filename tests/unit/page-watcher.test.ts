@@ -370,5 +370,9 @@ describe('watchPage: concurrency and shadow roots', () => {
     await s.watcher.rescanAll();
     expect(s.counts()).toEqual(expected);
     expect([...s.highlighter.allHits()]).toHaveLength(2);
+    // Listed once, for hit-testing inside it, and no longer once its host is gone.
+    expect(s.watcher.shadowRoots()).toEqual([shadow]);
+    byId('host').remove();
+    expect(s.watcher.shadowRoots()).toEqual([]);
   });
 });
