@@ -18,6 +18,11 @@ export default defineConfig({
     default_locale: 'en',
     permissions: [],
     action: { default_title: '__MSG_actionTitle__' },
+    // Changeable at chrome://extensions/shortcuts and in Firefox's add-on shortcut settings.
+    commands: {
+      'next-term': { suggested_key: { default: 'Alt+Shift+N' }, description: '__MSG_commandNextTerm__' },
+      'previous-term': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_commandPreviousTerm__' },
+    },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",
     },

@@ -1,58 +1,33 @@
 /** The hover card: everything the glossary knows about one term. Renders glossary text only. */
-import { CATEGORIES } from '../lib/glossary-schema';
 import type { GlossaryEntry } from '../lib/glossary-types';
-import { formatTargetValue } from '../lib/citation';
+import { EntryDetails } from './EntryDetails';
 
 export interface TooltipProps {
   entry: GlossaryEntry | null;
-  /** Shown while the entry is on its way from the background. */
-  loading?: boolean;
   onCopyCitation: () => void;
+  onOpenInGlossary: () => void;
   copied: boolean;
 }
 
-export function Tooltip({ entry, loading, onCopyCitation, copied }: TooltipProps) {
+export function Tooltip({ entry, onCopyCitation, onOpenInGlossary, copied }: TooltipProps) {
   if (!entry) {
-    return <div class="card" role="tooltip">{loading ? '…' : '—'}</div>;
+    return (
+      <div class="card loading" role="dialog" aria-busy="true" aria-label="桓台政策透镜" tabIndex={-1}>
+        …
+      </div>
+    );
   }
-  const category = CATEGORIES[entry.category];
+  // A non-modal dialog: it holds buttons and links, which a role=tooltip may not. The heading
+  // names it and the summary describes it, so a screen reader announces both when it opens.
   return (
-    <div class="card" role="tooltip" aria-live="polite" lang="zh-CN">
-      <header>
-        <h2 class="term">{entry.term}</h2>
-        <span class="pinyin">{entry.pinyin}</span>
-        <span class="english" lang="en">{entry.english}</span>
-        <span class={`category cat-${entry.category}`}>{category.zh}</span>
-      </header>
-      <p class="summary">{entry.summary}</p>
-      <p class="explanation">{entry.explanation}</p>
-      {entry.targets.length > 0 && (
-        <section class="targets" aria-label="2022年目标">
-          <h3>2022年目标</h3>
-          <ul>
-            {entry.targets.map((target) => (
-              <li key={target.id} class="target">
-                <span class="indicator">{target.indicator}</span> <strong class="value">{formatTargetValue(target)}</strong>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      <blockquote class="quote">{entry.quotes[0]}</blockquote>
-      {entry.references.length > 0 && (
-        <ul class="references" aria-label="参考资料">
-          {entry.references.map((ref) => (
-            <li key={ref.url}>
-              <a href={ref.url} target="_blank" rel="noopener noreferrer">
-                {ref.title}
-              </a>
-            </li>
-          ))}
-        </ul>
-      )}
+    <div class="card" role="dialog" aria-labelledby="term" aria-describedby="summary" lang="zh-CN" tabIndex={-1}>
+      <EntryDetails entry={entry} />
       <footer>
         <button type="button" class="copy" onClick={onCopyCitation}>
           {copied ? '已复制' : '复制引用'}
+        </button>
+        <button type="button" class="open" onClick={onOpenInGlossary}>
+          在词表中打开
         </button>
         <span class="source">桓台县2022年政府工作报告 · 大众日报 2022-01-17</span>
       </footer>

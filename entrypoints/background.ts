@@ -1,5 +1,8 @@
 import glossary from 'virtual:huantai-glossary/entries';
 import { registerBackgroundHandlers } from '../lib/background-handlers';
+import { sendMessage } from '../lib/protocol';
+
+const COMMANDS = { 'next-term': 'next', 'previous-term': 'previous' } as const;
 
 export default defineBackground(() => {
   const handlers = registerBackgroundHandlers({
@@ -8,6 +11,15 @@ export default defineBackground(() => {
       void browser.action.setBadgeBackgroundColor({ tabId, color: '#c0392b' });
       void browser.action.setBadgeText({ tabId, text });
     },
+    openExtensionPage: ({ path }) => void browser.tabs.create({ url: browser.runtime.getURL(path as '/glossary.html') }),
   });
   browser.tabs.onRemoved.addListener((tabId) => handlers.forgetTab({ tabId }));
+
+  browser.commands.onCommand.addListener(async (command, tab) => {
+    if (!(command in COMMANDS)) return;
+    const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    if (tabId === undefined) return;
+    // Pages the content script does not run on (browser pages, the store) simply don't answer.
+    await sendMessage('moveToTerm', { direction: COMMANDS[command as keyof typeof COMMANDS] }, { tabId, frameId: 0 }).catch(() => false);
+  });
 });

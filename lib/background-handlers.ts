@@ -4,7 +4,13 @@ import { createGlossaryService } from './glossary-service';
 import type { Glossary } from './glossary-types';
 import { handleMessage } from './protocol';
 
-export function registerBackgroundHandlers({ glossary, setBadge }: { glossary: Glossary } & BadgeDeps) {
+export interface BackgroundDeps extends BadgeDeps {
+  glossary: Glossary;
+  /** Opens an extension page in a new tab, e.g. glossary.html#liang-gao. */
+  openExtensionPage: (args: { path: string }) => void;
+}
+
+export function registerBackgroundHandlers({ glossary, setBadge, openExtensionPage }: BackgroundDeps) {
   const service = createGlossaryService({ glossary });
   const badge = createBadgeTracker({ setBadge });
   const removers = [
@@ -13,6 +19,10 @@ export function registerBackgroundHandlers({ glossary, setBadge }: { glossary: G
       const tabId = sender.tab?.id;
       if (tabId === undefined) throw new Error('reportPageTerms must come from a tab');
       return badge.report({ tabId, frameId: sender.frameId ?? 0, pageId: data.pageId, counts: data.counts });
+    }),
+    handleMessage('openGlossary', ({ data }) => {
+      if (!service.getEntries({ ids: [data.id] }).length) throw new Error(`No glossary entry "${data.id}"`);
+      openExtensionPage({ path: `/glossary.html#${data.id}` });
     }),
   ];
   return {

@@ -23,6 +23,10 @@ export interface ProtocolMap {
   getPageTerms(data: Record<string, never>): PageTerms;
   /** popup → content: scroll to the first occurrence of an entry and flash it. */
   revealTerm(data: { id: string }): boolean;
+  /** background → content (top frame), from the keyboard commands: go to the next/previous term. */
+  moveToTerm(data: { direction: 'next' | 'previous' }): boolean;
+  /** content → background: open an entry in the glossary page (content scripts cannot open extension pages). */
+  openGlossary(data: { id: string }): void;
 }
 
 const id = v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/), v.maxLength(MAX_ID_LENGTH));
@@ -33,6 +37,8 @@ const DATA_SCHEMAS: { [K in keyof ProtocolMap]: v.GenericSchema<GetDataType<Prot
   reportPageTerms: v.object({ pageId: v.pipe(v.string(), v.maxLength(64)), counts }),
   getPageTerms: v.object({}) as v.GenericSchema<Record<string, never>>,
   revealTerm: v.object({ id }),
+  moveToTerm: v.object({ direction: v.picklist(['next', 'previous']) }),
+  openGlossary: v.object({ id }),
 };
 
 const messenger = defineExtensionMessaging<ProtocolMap>();

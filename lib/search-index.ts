@@ -101,7 +101,10 @@ interface LatinKey {
 interface IndexedTarget {
   text: string;
   valueStart: number;
-  /** value+unit first, then the bare value; `end` is where in `text` what the key covers ends. */
+  /**
+   * value+unit+以上/左右, value+unit, then the bare value; `end` is where in `text` the marked
+   * number ends (the comparator is not in `text`).
+   */
   keys: Array<{ key: string; end: number }>;
 }
 
@@ -225,15 +228,16 @@ function englishMap(english: EnglishKey, text: string): number[] {
 
 /** Lower-case latin letters and digits only, with a map back to the original offsets. */
 function foldLatin(text: string): { key: string; map: number[]; wordStarts: Set<number> } {
-  const lower = text.toLowerCase();
   let key = '';
   const map: number[] = [];
   const wordStarts = new Set<number>();
   let inWord = false;
-  for (let i = 0; i < lower.length; i++) {
-    let code = lower.charCodeAt(i);
+  // Char by char, so offsets stay those of `text` whatever lower-casing a whole string would do.
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code >= 0x41 && code <= 0x5a) code += 0x20;
     // Accented or full-width letters: fold the one char (rare in English names).
-    if (code >= 0x80) code = stripMarks(lower.charAt(i)).charCodeAt(0);
+    else if (code >= 0x80) code = stripMarks(text.charAt(i)).toLowerCase().charCodeAt(0);
     if (isAlnumCode(code)) {
       if (!inWord) wordStarts.add(key.length);
       key += String.fromCharCode(code);
@@ -336,10 +340,14 @@ function indexEntry({ entry, order, variants }: { entry: GlossaryEntry; order: n
 function indexTarget({ target, variants }: { target: Target; variants: VariantTable }): IndexedTarget {
   const valueStart = target.indicator.length + 1;
   const valueEnd = valueStart + target.value.length;
+  const unitEnd = valueEnd + target.unit.length;
   const keys: IndexedTarget['keys'] = [];
-  if (target.unit !== '') {
-    keys.push({ key: normalizeTerm({ text: target.value + target.unit, variants }), end: valueEnd + target.unit.length });
+  // The report writes 增长6%以上, 7%左右: typed that way, the comparator is part of the number.
+  const suffix = ['以上', '左右'].find((word) => target.comparator.endsWith(word));
+  if (suffix !== undefined) {
+    keys.push({ key: normalizeTerm({ text: target.value + target.unit + suffix, variants }), end: unitEnd });
   }
+  if (target.unit !== '') keys.push({ key: normalizeTerm({ text: target.value + target.unit, variants }), end: unitEnd });
   keys.push({ key: normalizeTerm({ text: target.value, variants }), end: valueEnd });
   return {
     text: `${target.indicator} ${target.value}${target.unit}`,
@@ -518,6 +526,7 @@ function matchTargets({ item, q, offer }: { item: IndexedEntry; q: string; offer
         tier: found.tier,
         highlight: () => {
           if (found.tier === 'exact') return { text: target.text, ranges: [[target.valueStart, end]] };
+          // A prefix of the number: mark as much of it as the query covers.
           const valueText = target.text.slice(target.valueStart, end);
           const { map } = normalizeText({ text: valueText });
           const covered = Math.min(q.length, map.length - 1);

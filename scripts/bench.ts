@@ -4,7 +4,8 @@
  * floor, a naive RegExp highlighter and mark.js). Prints a table and budget verdicts and writes
  * bench-results/latest.json. Budgets failing is a finding, not an error: the exit code stays 0.
  *
- *   npm run bench -- [--no-build] [--profile] [--runs 5] [--mark-runs 3] [--mark-timeout 60] [--repeat 100] [--out bench-results/latest.json]
+ *   npm run bench -- [--no-build] [--profile] [--runs 5] [--mark-runs 3 (0: skip mark.js)] [--mark-timeout 60]
+ *                    [--repeat 100] [--pages stress,wikipedia,typical] [--out bench-results/latest.json]
  */
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -27,6 +28,7 @@ const { values: args } = parseArgs({
     'mark-runs': { type: 'string', default: '3' },
     'mark-timeout': { type: 'string', default: '60' },
     repeat: { type: 'string', default: '100' },
+    pages: { type: 'string', default: 'stress,wikipedia,typical' },
     out: { type: 'string', default: 'bench-results/latest.json' },
   },
 });
@@ -38,9 +40,9 @@ const { values: args } = parseArgs({
 const OFFLINE_CSP = "default-src 'self' 'unsafe-inline' 'unsafe-eval' data: blob:";
 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
-const positive = ({ name, value }: { name: string; value: string }) => {
+const positive = ({ name, value, allowZero = false }: { name: string; value: string; allowZero?: boolean }) => {
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number, not ${value}`);
+  if (!Number.isFinite(n) || n < 0 || (n === 0 && !allowZero)) throw new Error(`--${name} must be a positive number, not ${value}`);
   return n;
 };
 
@@ -48,7 +50,7 @@ async function main() {
   const started = Date.now();
   const loadBefore = loadavg()[0] ?? 0;
   const runs = Math.round(positive({ name: 'runs', value: args.runs }));
-  const markRuns = Math.round(positive({ name: 'mark-runs', value: args['mark-runs'] }));
+  const markRuns = Math.round(positive({ name: 'mark-runs', value: args['mark-runs'], allowZero: true }));
   const markTimeoutMs = positive({ name: 'mark-timeout', value: args['mark-timeout'] }) * 1000;
   const repeat = Math.round(positive({ name: 'repeat', value: args.repeat }));
 
@@ -72,7 +74,10 @@ async function main() {
   const terms = [...new Set(glossary.entries.flatMap((entry) => [entry.term, ...(entry.aliases ?? [])]).filter((t) => t.length > 0))];
   const markSource = readFileSync(join(PROJECT_ROOT, 'node_modules/mark.js/dist/mark.min.js'), 'utf8');
 
-  const { pages, skipped } = buildPages({ root: PROJECT_ROOT, repeat });
+  const wanted = new Set(args.pages.split(',').map((id) => id.trim()));
+  const plan = buildPages({ root: PROJECT_ROOT, repeat });
+  const pages = plan.pages.filter((page) => wanted.has(page.id));
+  const skipped = plan.skipped.filter((page) => wanted.has(page.id));
   for (const page of skipped) log(`SKIPPING ${page.id}: ${page.reason}`);
 
   const server = await startServer();

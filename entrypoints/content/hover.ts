@@ -130,6 +130,10 @@ export function watchHover(deps: HoverDeps) {
   return {
     openNow,
     close,
+    /** The tooltip was opened for this term by other means (the keyboard): hovering it keeps it open. */
+    markOpen(painted: PaintedRange) {
+      openRange = painted;
+    },
     stop() {
       close();
       document.removeEventListener('pointermove', onPointerMove, options);

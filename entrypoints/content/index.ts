@@ -6,7 +6,9 @@ import { watchPage } from '../../lib/page-watcher';
 import { handleMessage, sendMessage } from '../../lib/protocol';
 import { createTermFinder } from '../../lib/term-finder';
 import { SOURCE_DOCUMENT } from '../../lib/source-document';
+import type { PaintedRange } from '../../lib/highlighter';
 import { watchHover, toLiveRange } from './hover';
+import { createTermNavigator } from './term-navigator';
 import { createTooltipHost, HOST_TAG } from './tooltip-host';
 import './highlights.css';
 
@@ -48,6 +50,7 @@ export default defineContentScript({
       document,
       copyText: (text) => navigator.clipboard.writeText(text),
       citationOf: (entry) => formatCitation({ entry, source: SOURCE_DOCUMENT }),
+      openInGlossary: (entry) => void sendMessage('openGlossary', { id: entry.id }).catch(ignoreClosedPort),
     });
 
     const pageId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
@@ -83,6 +86,17 @@ export default defineContentScript({
       },
     });
 
+    const openTooltip = ({ painted, focus }: { painted: PaintedRange; focus: boolean }) => {
+      const id = finder.idOf(painted.value);
+      const anchor = () => toLiveRange(painted).getBoundingClientRect();
+      tooltip.show({ entry: entries.get(id) ?? null, anchor, focus });
+      if (!entries.has(id)) {
+        void fetchEntries([id]).then(() => {
+          if (tooltip.isOpen) tooltip.show({ entry: entries.get(id) ?? null, anchor, focus });
+        }, ignoreClosedPort);
+      }
+    };
+
     const hover = watchHover({
       window,
       document,
@@ -93,16 +107,22 @@ export default defineContentScript({
       isOpen: () => tooltip.isOpen,
       close: () => tooltip.hide(),
       delayMs: 150,
+      open: ({ painted }) => openTooltip({ painted, focus: false }),
+    });
+
+    const termNavigator = createTermNavigator({
+      document,
+      highlighter,
       open: ({ painted }) => {
-        const id = finder.idOf(painted.value);
-        const anchor = () => toLiveRange(painted).getBoundingClientRect();
-        tooltip.show({ entry: entries.get(id) ?? null, anchor });
-        if (!entries.has(id)) {
-          void fetchEntries([id]).then(() => {
-            if (tooltip.isOpen) tooltip.show({ entry: entries.get(id) ?? null, anchor });
-          });
-        }
+        hover.close();
+        hover.markOpen(painted);
+        openTooltip({ painted, focus: true });
       },
+    });
+    handleMessage('moveToTerm', ({ data }) => termNavigator.move({ direction: data.direction }));
+    handleMessage('revealTerm', ({ data }) => {
+      const value = finder.valueOf(data.id);
+      return value !== undefined && termNavigator.reveal({ value, flash: ({ range }) => flash({ range }) });
     });
 
     handleMessage('getPageTerms', () => {
@@ -120,6 +140,15 @@ export default defineContentScript({
     await watcher.start();
   },
 });
+
+/** Briefly marks a range (the popup's "show me where"), then lets it go. */
+function flash({ range }: { range: AbstractRange }) {
+  const highlight = new Highlight(range);
+  CSS.highlights.set('huantai-lens-active', highlight);
+  window.setTimeout(() => {
+    if (CSS.highlights.get('huantai-lens-active') === highlight) CSS.highlights.delete('huantai-lens-active');
+  }, 1600);
+}
 
 function measure(detail: { start: number; end: number; textNodes: number; chars: number; matches: number; painted?: number }) {
   const { start, end, ...rest } = detail;

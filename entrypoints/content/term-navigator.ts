@@ -46,6 +46,21 @@ export function createTermNavigator({ document, highlighter, open }: TermNavigat
       if (painted) open({ painted });
       return true;
     },
+    /** Scrolls to the first occurrence of a term in document order and flashes it. */
+    reveal({ value, flash }: { value: number; flash: (args: { range: AbstractRange }) => void }): boolean {
+      let first: { block: Element; hit: Hit } | null = null;
+      for (const candidate of highlighter.allHits()) {
+        if (candidate.hit.value !== value || !candidate.hit.startNode.isConnected) continue;
+        if (!first || compare(candidate.hit, point(first.hit)) < 0) first = candidate;
+      }
+      if (!first) return false;
+      highlighter.paintBlock({ block: first.block });
+      first.hit.startNode.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
+      const painted = highlighter.hitAt({ node: first.hit.startNode, offset: first.hit.startOffset });
+      if (painted) flash({ range: painted.range });
+      current = first.hit;
+      return true;
+    },
     /** The term visited last, so the next move starts there. */
     setCurrent(hit: Hit | null) {
       current = hit;

@@ -2,10 +2,10 @@
  * Mounts the tooltip in an open shadow root, created on first use so a page nobody hovers keeps
  * exactly its own DOM. Positioned by hand: WXT's overlay UI loses its position to `:host{all:initial}`.
  */
-import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
 import { Tooltip } from '../../components/Tooltip';
 import type { GlossaryEntry } from '../../lib/glossary-types';
+import { placeTooltip } from '../../lib/place-tooltip';
 import css from './tooltip.css?inline';
 
 export const HOST_TAG = 'huantai-lens-ui';
@@ -14,13 +14,16 @@ export interface TooltipHostDeps {
   document: Document;
   copyText: (text: string) => Promise<void>;
   citationOf: (entry: GlossaryEntry) => string;
+  openInGlossary: (entry: GlossaryEntry) => void;
 }
 
-export function createTooltipHost({ document, copyText, citationOf }: TooltipHostDeps) {
+export function createTooltipHost({ document, copyText, citationOf, openInGlossary }: TooltipHostDeps) {
   let host: HTMLElement | null = null;
   let mount: HTMLElement | null = null;
-  let current: { entry: GlossaryEntry | null; anchor: () => DOMRect } | null = null;
+  let current: { entry: GlossaryEntry | null; anchor: () => DOMRect; focus: boolean } | null = null;
   let copied = false;
+  /** Where focus was before the keyboard opened the tooltip; it goes back there on close. */
+  let returnFocusTo: HTMLElement | null = null;
 
   const ensureMounted = () => {
     if (host?.isConnected && mount) return mount;
@@ -40,8 +43,8 @@ export function createTooltipHost({ document, copyText, citationOf }: TooltipHos
     render(
       <Tooltip
         entry={entry}
-        loading={!entry}
         copied={copied}
+        onOpenInGlossary={() => entry && openInGlossary(entry)}
         onCopyCitation={() => {
           if (!entry) return;
           void copyText(citationOf(entry)).then(() => {
@@ -54,37 +57,43 @@ export function createTooltipHost({ document, copyText, citationOf }: TooltipHos
     );
     const card = mount.firstElementChild as HTMLElement | null;
     if (!card) return;
-    const anchor = current.anchor;
-    void computePosition({ getBoundingClientRect: anchor }, card, {
-      strategy: 'fixed',
-      placement: 'bottom-start',
-      middleware: [
-        offset(6),
-        flip({ padding: 8 }),
-        shift({ padding: 8 }),
-        size({
-          padding: 8,
-          apply({ availableHeight }) {
-            card.style.maxHeight = `${Math.max(120, Math.min(460, availableHeight))}px`;
-          },
-        }),
-      ],
-    }).then(({ x, y }) => {
-      card.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+    if (current.focus && host?.shadowRoot?.activeElement == null) card.focus({ preventScroll: true });
+    const view = document.defaultView!;
+    const visual = view.visualViewport;
+    // Measure at the natural height: a cap left from the last placement would skew the choice.
+    card.style.maxHeight = 'none';
+    const natural = card.getBoundingClientRect();
+    const placement = placeTooltip({
+      anchor: current.anchor(),
+      size: { width: natural.width, height: natural.height },
+      viewport: visual
+        ? { left: visual.offsetLeft, top: visual.offsetTop, width: visual.width, height: visual.height }
+        : { left: 0, top: 0, width: view.innerWidth, height: view.innerHeight },
     });
+    card.style.maxHeight = `${placement.maxHeight}px`;
+    card.style.transform = `translate(${placement.x}px, ${placement.y}px)`;
+    card.dataset.side = placement.side;
   };
 
   return {
-    show({ entry, anchor }: { entry: GlossaryEntry | null; anchor: () => DOMRect }) {
+    /** `focus`: opened from the keyboard, so focus moves into the tooltip (and returns on close). */
+    show({ entry, anchor, focus = false }: { entry: GlossaryEntry | null; anchor: () => DOMRect; focus?: boolean }) {
       ensureMounted();
       copied = current?.entry?.id === entry?.id ? copied : false;
-      current = { entry, anchor };
+      if (focus && !returnFocusTo) {
+        const active = document.activeElement;
+        returnFocusTo = active instanceof HTMLElement && active !== host ? active : document.body;
+      }
+      current = { entry, anchor, focus };
       draw();
     },
     hide() {
       current = null;
       copied = false;
       if (mount) render(null, mount);
+      const target = returnFocusTo;
+      returnFocusTo = null;
+      if (target?.isConnected) target.focus({ preventScroll: true });
     },
     get isOpen() {
       return current !== null;

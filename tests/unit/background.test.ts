@@ -26,11 +26,13 @@ const glossary: Glossary = {
 };
 
 let badges: Array<{ tabId: number; text: string }>;
+let opened: string[];
 let unregister: () => void;
 beforeEach(() => {
   fakeBrowser.reset();
   badges = [];
-  unregister = registerBackgroundHandlers({ glossary, setBadge: (badge) => badges.push(badge) }).unregister;
+  opened = [];
+  unregister = registerBackgroundHandlers({ glossary, setBadge: (badge) => badges.push(badge), openExtensionPage: (page) => opened.push(page.path) }).unregister;
 });
 afterEach(() => unregister());
 
@@ -50,5 +52,14 @@ describe('background', () => {
   it('refuses page reports that do not come from a tab', async () => {
     await expect(sendMessage('reportPageTerms', { pageId: 'p1', counts: { 'liang-gao': 2 } })).rejects.toThrow(/from a tab/);
     expect(badges).toEqual([]);
+  });
+});
+
+describe('opening the glossary page', () => {
+  it('opens glossary.html at the entry, and refuses ids the glossary does not have', async () => {
+    await sendMessage('openGlossary', { id: 'liang-gao' });
+    expect(opened).toEqual(['/glossary.html#liang-gao']);
+    await expect(sendMessage('openGlossary', { id: 'no-such-entry' })).rejects.toThrow(/No glossary entry/);
+    expect(opened).toHaveLength(1);
   });
 });

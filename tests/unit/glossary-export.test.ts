@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, it, expect } from 'vitest';
-import { CSV_BOM, GLOSSARY_CSV_HEADER, LIST_SEPARATOR, glossaryCsvRows, toCsv } from '../../scripts/glossary/csv';
+import { CSV_BOM, GLOSSARY_CSV_HEADER, LIST_SEPARATOR, glossaryCsvRows, toCsv } from '../../lib/glossary-csv';
 import { loadGlossary } from '../../scripts/glossary/load';
 import type { GlossaryEntry } from '../../lib/glossary-types';
 

@@ -197,6 +197,10 @@ describe('search: numbers from the targets', () => {
       .map((r) => r.entry);
     expect(top).toEqual(expect.arrayContaining([entry('绿色低碳转型'), entry('煤炭消费总量')]));
     expect(first('100家').entry).toBe(entry('高新技术企业'));
+    // With the comparator as the report writes it, marking the number.
+    const growth = search('6%以上').slice(0, 2);
+    expect(growth.map((r) => r.entry)).toEqual(expect.arrayContaining([entry('地区生产总值'), entry('主要预期目标')]));
+    expect(growth[0] !== undefined && marked(growth[0])).toEqual(['6%']);
     expect(first('全覆盖').entry).toBe(entry('长者食堂'));
   });
 

@@ -2,9 +2,9 @@
  * The glossary as a spreadsheet. Pure and free of Node APIs, so the glossary page can offer the same
  * download in the browser that `glossary:export` writes.
  */
-import { formatTargetValue } from '../../lib/citation';
-import { CATEGORIES } from '../../lib/glossary-schema';
-import type { Glossary } from '../../lib/glossary-types';
+import { formatTargetValue } from './citation';
+import { CATEGORIES } from './glossary-schema';
+import type { Glossary, GlossaryEntry } from './glossary-types';
 
 /** Excel reads a CSV without a byte-order mark as the ANSI code page and garbles Chinese. */
 export const CSV_BOM = '\uFEFF';
@@ -61,4 +61,25 @@ export function glossaryCsvRows({ glossary }: { glossary: Pick<Glossary, 'entrie
 
 function quoteField({ field }: { field: string }): string {
   return /[",\r\n]/u.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
+}
+
+/**
+ * Anki's "Notes in plain text" import: tab-separated, one note per line, HTML allowed in fields.
+ * Fields are escaped, never built from page text: only glossary content goes in.
+ */
+export function toAnkiTsv({ entries }: { entries: readonly GlossaryEntry[] }): string {
+  const html = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+  const field = (text: string) => text.replace(/[\t\r\n]+/g, ' ');
+  const lines = entries.map((entry) => {
+    const front = `${html(entry.term)}<br><small>${html(entry.pinyin)} · ${html(entry.english)}</small>`;
+    const targets = entry.targets.map((t) => `${html(t.indicator)} ${html(formatTargetValue(t))}`);
+    const back = [
+      `<b>${html(entry.summary)}</b>`,
+      html(entry.explanation),
+      ...(targets.length ? [`2022年目标：${targets.join('；')}`] : []),
+      `<i>${html(entry.quotes[0] ?? '')}</i>`,
+    ].join('<br>');
+    return [entry.id, front, back, CATEGORIES[entry.category].zh].map(field).join('\t');
+  });
+  return ['#separator:tab', '#html:true', '#guid column:1', '#tags column:4', ...lines].join('\n') + '\n';
 }

@@ -1,0 +1,50 @@
+/** One entry in full, with its related entries as links: the popup's and the glossary page's detail view. */
+import { useState } from 'preact/hooks';
+import type { GlossaryEntry } from '../lib/glossary-types';
+import { EntryDetails } from './EntryDetails';
+
+export interface EntryViewProps {
+  entry: GlossaryEntry;
+  /** Resolves related ids; unknown ids are left out. */
+  entryById: (id: string) => GlossaryEntry | undefined;
+  onOpen: (entry: GlossaryEntry) => void;
+  onCopyCitation: (entry: GlossaryEntry) => Promise<void>;
+  /** Extra actions (back, open in the glossary page…). */
+  children?: preact.ComponentChildren;
+}
+
+export function EntryView({ entry, entryById, onOpen, onCopyCitation, children }: EntryViewProps) {
+  const [copied, setCopied] = useState<string | null>(null);
+  const related = entry.related.flatMap((id) => entryById(id) ?? []);
+  return (
+    <article class="entry-view" aria-labelledby={`${entry.id}-term`} data-id={entry.id}>
+      <EntryDetails entry={entry} idPrefix={`${entry.id}-`} allQuotes />
+      {related.length > 0 && (
+        <nav class="related" aria-label="相关词条">
+          <h3>相关词条</h3>
+          <ul>
+            {related.map((other) => (
+              <li key={other.id}>
+                <a
+                  href={`#${other.id}`}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    onOpen(other);
+                  }}
+                >
+                  {other.term}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      <div class="actions">
+        <button type="button" class="copy" onClick={() => void onCopyCitation(entry).then(() => setCopied(entry.id))}>
+          {copied === entry.id ? '已复制' : '复制引用'}
+        </button>
+        {children}
+      </div>
+    </article>
+  );
+}

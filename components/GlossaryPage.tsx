@@ -1,0 +1,193 @@
+/**
+ * The full glossary for study: every entry by the report's areas, the same search as the popup,
+ * every 2022 target by area, and exports. `glossary.html#<id>` opens an entry (the tooltip's
+ * "open" action links here); `#targets` opens the targets view.
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { formatCitation, formatTargetValue } from '../lib/citation';
+import { glossaryCsvRows, toAnkiTsv, toCsv } from '../lib/glossary-csv';
+import { CATEGORIES, CATEGORY_IDS, type Category } from '../lib/glossary-schema';
+import type { Glossary, GlossaryEntry, Target } from '../lib/glossary-types';
+import type { SearchIndex } from '../lib/search-index';
+import { EntryView } from './EntryView';
+import { GlossarySearch } from './GlossarySearch';
+
+export interface GlossaryPageServices {
+  copyText(text: string): Promise<void>;
+  download(args: { filename: string; type: string; content: string }): void;
+  /** The location hash without '#', and a way to follow its changes. */
+  getHash(): string;
+  setHash(hash: string): void;
+  onHashChange(listener: () => void): () => void;
+}
+
+export function GlossaryPage({ glossary, index, services }: { glossary: Glossary; index: SearchIndex; services: GlossaryPageServices }) {
+  const byId = useMemo(() => new Map(glossary.entries.map((e) => [e.id, e])), [glossary]);
+  const [hash, setHash] = useState(services.getHash());
+  const [query, setQuery] = useState('');
+  const [selected, setSelected] = useState(0);
+  const [area, setArea] = useState<Category | 'all'>('all');
+  const [results, setResults] = useState<GlossaryEntry[]>([]);
+  useEffect(() => services.onHashChange(() => setHash(services.getHash())), [services]);
+
+  const open = byId.get(hash) ?? null;
+  const view = hash === 'targets' ? 'targets' : 'entries';
+  const openEntry = (entry: GlossaryEntry) => services.setHash(entry.id);
+  useEffect(() => {
+    if (open) document.getElementById(`entry-${open.id}`)?.scrollIntoView({ block: 'nearest' });
+    document.title = open ? `${open.term} · 桓台政策词表` : '桓台政策词表 · Huantai Lens';
+  }, [open]);
+
+  const exportCsv = (entries: GlossaryEntry[], name: string) =>
+    services.download({ filename: `${name}.csv`, type: 'text/csv;charset=utf-8', content: toCsv({ rows: glossaryCsvRows({ glossary: { entries } }) }) });
+
+  return (
+    <div class="glossary-page">
+      <header class="page-header">
+        <h1>桓台政策词表</h1>
+        <p class="muted">
+          {glossary.source.title}（{glossary.source.publisher} {glossary.source.date} 报道）中的 {glossary.entries.length} 个政策术语与{' '}
+          {glossary.targets.length} 项2022年目标
+        </p>
+        <nav class="tabs" aria-label="视图">
+          <a href="#" aria-current={view === 'entries' ? 'page' : undefined} onClick={(e) => { e.preventDefault(); services.setHash(''); }}>
+            词条
+          </a>
+          <a href="#targets" aria-current={view === 'targets' ? 'page' : undefined}>
+            2022年目标
+          </a>
+        </nav>
+      </header>
+      {view === 'targets' ? (
+        <TargetsView glossary={glossary} byId={byId} onOpen={openEntry} />
+      ) : (
+        <div class="columns">
+          <section class="browse" aria-label="词条列表">
+            <GlossarySearch
+              index={index}
+              query={query}
+              onQuery={setQuery}
+              selected={selected}
+              onSelect={setSelected}
+              onOpen={openEntry}
+              limit={200}
+              autoFocus={!open}
+              onResults={setResults}
+            />
+            <div class="toolbar">
+              <button type="button" onClick={() => exportCsv(glossary.entries, 'huantai-glossary')}>
+                导出全部 CSV
+              </button>
+              {query.trim() !== '' && (
+                <button type="button" disabled={results.length === 0} onClick={() => exportCsv(results, 'huantai-glossary-results')}>
+                  导出当前结果 CSV（{results.length}）
+                </button>
+              )}
+              <button
+                type="button"
+                onClick={() =>
+                  services.download({
+                    filename: 'huantai-glossary-anki.txt',
+                    type: 'text/tab-separated-values;charset=utf-8',
+                    content: toAnkiTsv({ entries: query.trim() ? results : glossary.entries }),
+                  })
+                }
+              >
+                导出 Anki 卡片{query.trim() ? '（当前结果）' : ''}
+              </button>
+            </div>
+            {query.trim() === '' && (
+              <>
+                <div class="areas" role="group" aria-label="按领域浏览">
+                  {(['all', ...CATEGORY_IDS] as const).map((id) => (
+                    <button type="button" key={id} aria-pressed={area === id} onClick={() => setArea(id)}>
+                      {id === 'all' ? '全部' : CATEGORIES[id].zh}
+                    </button>
+                  ))}
+                </div>
+                {CATEGORY_IDS.filter((id) => area === 'all' || area === id).map((id) => (
+                  <section key={id} class="area" aria-labelledby={`area-${id}`}>
+                    <h2 id={`area-${id}`}>
+                      {CATEGORIES[id].zh} <span class="muted">{CATEGORIES[id].en}</span>
+                    </h2>
+                    <ul class="entry-list">
+                      {glossary.entries
+                        .filter((e) => e.category === id)
+                        .map((entry) => (
+                          <li key={entry.id} id={`entry-${entry.id}`} class={open?.id === entry.id ? 'current' : undefined}>
+                            <a href={`#${entry.id}`}>
+                              <span class="term">{entry.term}</span> <span class="pinyin">{entry.pinyin}</span>
+                            </a>
+                            <div class="summary">{entry.summary}</div>
+                          </li>
+                        ))}
+                    </ul>
+                  </section>
+                ))}
+              </>
+            )}
+          </section>
+          <section class="detail" aria-live="polite">
+            {open ? (
+              <EntryView
+                entry={open}
+                entryById={(id) => byId.get(id)}
+                onOpen={openEntry}
+                onCopyCitation={(entry) => services.copyText(formatCitation({ entry, source: glossary.source }))}
+              >
+                <span class="muted share">链接：glossary.html#{open.id}</span>
+              </EntryView>
+            ) : (
+              <p class="muted">选择一个词条查看解释、2022年目标和原文出处。</p>
+            )}
+          </section>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function TargetsView({ glossary, byId, onOpen }: { glossary: Glossary; byId: Map<string, GlossaryEntry>; onOpen: (entry: GlossaryEntry) => void }) {
+  const byArea = new Map<Category, Target[]>();
+  for (const target of glossary.targets) {
+    const area = byId.get(target.entries[0]!)?.category ?? 'overall';
+    byArea.set(area, [...(byArea.get(area) ?? []), target]);
+  }
+  return (
+    <section class="targets-view" aria-label="2022年目标">
+      {CATEGORY_IDS.filter((id) => byArea.has(id)).map((id) => (
+        <section key={id} aria-labelledby={`targets-${id}`}>
+          <h2 id={`targets-${id}`}>{CATEGORIES[id].zh}</h2>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">指标</th>
+                <th scope="col">目标</th>
+                <th scope="col">比较</th>
+                <th scope="col">词条</th>
+                <th scope="col">原文</th>
+              </tr>
+            </thead>
+            <tbody>
+              {byArea.get(id)!.map((target) => (
+                <tr key={target.id} data-target={target.id}>
+                  <td>{target.indicator}</td>
+                  <td class="value">{formatTargetValue(target)}</td>
+                  <td>{target.comparator || '—'}</td>
+                  <td>
+                    {target.entries.flatMap((entryId) => byId.get(entryId) ?? []).map((entry) => (
+                      <a key={entry.id} href={`#${entry.id}`} onClick={(e) => { e.preventDefault(); onOpen(entry); }}>
+                        {entry.term}{' '}
+                      </a>
+                    ))}
+                  </td>
+                  <td class="quote-cell">{target.quote}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </section>
+  );
+}

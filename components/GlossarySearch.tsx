@@ -1,0 +1,99 @@
+/**
+ * The search box and its results, as an ARIA combobox: ↑/↓ move through the results, Enter opens
+ * one. Shared by the popup and the glossary page; the caller owns the query and the selection so
+ * it can keep them (the popup restores both when it is opened again).
+ */
+import { useEffect, useMemo } from 'preact/hooks';
+import { CATEGORIES } from '../lib/glossary-schema';
+import type { GlossaryEntry } from '../lib/glossary-types';
+import type { SearchIndex } from '../lib/search-index';
+import { Marked } from './Marked';
+
+export interface GlossarySearchProps {
+  index: SearchIndex;
+  query: string;
+  onQuery: (query: string) => void;
+  selected: number;
+  onSelect: (selected: number) => void;
+  onOpen: (entry: GlossaryEntry) => void;
+  limit?: number;
+  autoFocus?: boolean;
+  /** Called with the current results, e.g. for "export these results". */
+  onResults?: (entries: GlossaryEntry[]) => void;
+}
+
+export function GlossarySearch({ index, query, onQuery, selected, onSelect, onOpen, limit = 30, autoFocus, onResults }: GlossarySearchProps) {
+  const results = useMemo(() => index.search({ query, limit }), [index, query, limit]);
+  useEffect(() => onResults?.(results.map((r) => r.entry)), [results]);
+  const current = Math.min(selected, results.length - 1);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      if (results.length === 0) return;
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      onSelect((Math.max(current, 0) + step + results.length) % results.length);
+    } else if (event.key === 'Enter' && results[Math.max(current, 0)]) {
+      event.preventDefault();
+      onOpen(results[Math.max(current, 0)]!.entry);
+    }
+  };
+
+  return (
+    <div class="search">
+      <input
+        type="search"
+        class="search-input"
+        role="combobox"
+        list={undefined}
+        aria-expanded={results.length > 0}
+        aria-controls="search-results"
+        aria-activedescendant={current >= 0 && results[current] ? `result-${results[current]!.entry.id}` : undefined}
+        aria-label="搜索政策词表（中文、拼音、英文、数字）"
+        placeholder="搜索：中文 / 拼音 / English / 8万亩"
+        value={query}
+        autoFocus={autoFocus}
+        onInput={(event) => {
+          onQuery((event.target as HTMLInputElement).value);
+          onSelect(0);
+        }}
+        onKeyDown={onKeyDown}
+      />
+      {query.trim() !== '' && (
+        <ul class="results" id="search-results" role="listbox" aria-label="搜索结果">
+          {results.length === 0 && <li class="muted">没有找到“{query}”</li>}
+          {results.map((result, i) => (
+            <li
+              key={result.entry.id}
+              id={`result-${result.entry.id}`}
+              role="option"
+              aria-selected={i === current}
+              class={i === current ? 'result selected' : 'result'}
+              data-id={result.entry.id}
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => onOpen(result.entry)}
+            >
+              <div class="result-line">
+                <span class="term">
+                  {result.field === 'term' || result.field === 'pinyin' || result.field === 'initials' ? (
+                    <Marked text={result.highlight.text} ranges={result.highlight.ranges} />
+                  ) : (
+                    result.entry.term
+                  )}
+                </span>
+                <span class="pinyin">{result.entry.pinyin}</span>
+                <span class={`category cat-${result.entry.category}`}>{CATEGORIES[result.entry.category].zh}</span>
+              </div>
+              {result.field !== 'term' && result.field !== 'pinyin' && result.field !== 'initials' && (
+                <div class="matched">
+                  <Marked text={result.highlight.text} ranges={result.highlight.ranges} />
+                </div>
+              )}
+              <div class="summary">{result.entry.summary}</div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
