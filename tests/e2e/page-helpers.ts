@@ -32,5 +32,5 @@ export async function hoverText(page: Page, text: string, occurrence = 0): Promi
 }
 
 export function tooltipText(page: Page): Promise<string> {
-  return page.evaluate(() => document.querySelector('huantai-lens-ui')?.shadowRoot?.querySelector('[role=tooltip]')?.textContent ?? '');
+  return page.evaluate(() => document.querySelector('huantai-lens-ui')?.shadowRoot?.querySelector('.card')?.textContent ?? '');
 }
