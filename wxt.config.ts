@@ -16,7 +16,8 @@ export default defineConfig({
     short_name: '__MSG_extShortName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: [],
+    // storage: the reader's settings (storage.sync). Nothing else: see the README's Permissions.
+    permissions: ['storage'],
     action: { default_title: '__MSG_actionTitle__' },
     // Changeable at chrome://extensions/shortcuts and in Firefox's add-on shortcut settings.
     commands: {

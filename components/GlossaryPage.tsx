@@ -137,6 +137,9 @@ export function GlossaryPage({ glossary, index, services }: { glossary: Glossary
               >
                 <span class="muted share">链接：glossary.html#{open.id}</span>
               </EntryView>
+            ) : hash !== '' ? (
+              // A shared link to an entry this version of the glossary does not have.
+              <p class="muted not-found">没有找到词条“{hash}”。请在左侧浏览或搜索。</p>
             ) : (
               <p class="muted">选择一个词条查看解释、2022年目标和原文出处。</p>
             )}

@@ -20,16 +20,39 @@ export interface GlossarySearchProps {
   autoFocus?: boolean;
   /** Called with the current results, e.g. for "export these results". */
   onResults?: (entries: GlossaryEntry[]) => void;
+  /**
+   * False hides the results (the popup shows an opened entry in their place); ↑/↓ or a click in
+   * the box then call onExpand to bring them back, selection unchanged.
+   */
+  expanded?: boolean;
+  onExpand?: () => void;
 }
 
-export function GlossarySearch({ index, query, onQuery, selected, onSelect, onOpen, limit = 30, autoFocus, onResults }: GlossarySearchProps) {
+export function GlossarySearch({
+  index,
+  query,
+  onQuery,
+  selected,
+  onSelect,
+  onOpen,
+  limit = 30,
+  autoFocus,
+  onResults,
+  expanded = true,
+  onExpand,
+}: GlossarySearchProps) {
   const results = useMemo(() => index.search({ query, limit }), [index, query, limit]);
   useEffect(() => onResults?.(results.map((r) => r.entry)), [results]);
   const current = Math.min(selected, results.length - 1);
+  const showList = expanded && query.trim() !== '';
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
+      if (!expanded) {
+        onExpand?.();
+        return;
+      }
       if (results.length === 0) return;
       const step = event.key === 'ArrowDown' ? 1 : -1;
       onSelect((Math.max(current, 0) + step + results.length) % results.length);
@@ -46,9 +69,9 @@ export function GlossarySearch({ index, query, onQuery, selected, onSelect, onOp
         class="search-input"
         role="combobox"
         list={undefined}
-        aria-expanded={results.length > 0}
+        aria-expanded={showList && results.length > 0}
         aria-controls="search-results"
-        aria-activedescendant={current >= 0 && results[current] ? `result-${results[current]!.entry.id}` : undefined}
+        aria-activedescendant={showList && current >= 0 && results[current] ? `result-${results[current]!.entry.id}` : undefined}
         aria-label="搜索政策词表（中文、拼音、英文、数字）"
         placeholder="搜索：中文 / 拼音 / English / 8万亩"
         value={query}
@@ -58,8 +81,11 @@ export function GlossarySearch({ index, query, onQuery, selected, onSelect, onOp
           onSelect(0);
         }}
         onKeyDown={onKeyDown}
+        onClick={() => {
+          if (!expanded) onExpand?.();
+        }}
       />
-      {query.trim() !== '' && (
+      {showList && (
         <ul class="results" id="search-results" role="listbox" aria-label="搜索结果">
           {results.length === 0 && <li class="muted">没有找到“{query}”</li>}
           {results.map((result, i) => (

@@ -68,6 +68,9 @@ export function Popup({ glossary, index, services }: { glossary: Glossary; index
         onOpen={setOpen}
         limit={12}
         autoFocus
+        // The entry takes the results' place: below a list of twelve it would open out of sight.
+        expanded={open === null}
+        onExpand={() => setOpen(null)}
       />
       {open ? (
         <EntryView

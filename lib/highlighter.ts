@@ -26,6 +26,11 @@ export interface HighlighterDeps {
   now: () => number;
 }
 
+export interface Appearance {
+  style: 'underline' | 'background' | 'off';
+  hidden: ReadonlySet<string>;
+}
+
 interface BlockState {
   hits: Hit[];
   painted: Array<{ group: string; range: AbstractRange; entry: PaintedRange }> | null;
@@ -45,12 +50,24 @@ export function createHighlighter(deps: HighlighterDeps) {
   const highlights = new Map<string, Highlight>();
   let enabled = true;
 
+  // The style is chosen by the name a group is registered under: the content stylesheet has rules
+  // for both names, so switching style re-registers the same Highlight objects and creates nothing.
+  let appearance: Appearance = { style: 'underline', hidden: new Set() };
+  const namesOf = (group: string) => [`${HIGHLIGHT_PREFIX}-${group}`, `${HIGHLIGHT_PREFIX}-bg-${group}`] as const;
+  const register = (group: string, highlight: Highlight) => {
+    const [underline, background] = namesOf(group);
+    deps.registry.delete(underline);
+    deps.registry.delete(background);
+    if (appearance.style === 'off' || appearance.hidden.has(group)) return;
+    deps.registry.set(appearance.style === 'background' ? background : underline, highlight);
+  };
+
   const highlightFor = (group: string) => {
     let highlight = highlights.get(group);
     if (!highlight) {
       highlight = deps.createHighlight();
       highlights.set(group, highlight);
-      deps.registry.set(`${HIGHLIGHT_PREFIX}-${group}`, highlight);
+      register(group, highlight);
     }
     return highlight;
   };
@@ -146,7 +163,6 @@ export function createHighlighter(deps: HighlighterDeps) {
       return new Map([...counts].filter(([, n]) => n > 0));
     },
 
-    /** Painted ranges, for hit-testing under the pointer and for moving between terms. */
     /** The painted term at a caret position (from caretPositionFromPoint), if any. */
     hitAt({ node, offset }: { node: Node; offset: number }): PaintedRange | undefined {
       const list = node.nodeType === 3 ? byNode.get(node as Text) : undefined;
@@ -154,7 +170,7 @@ export function createHighlighter(deps: HighlighterDeps) {
         const { hit } = entry;
         const afterStart = node !== hit.startNode || offset >= hit.startOffset;
         const beforeEnd = node !== hit.endNode || offset < hit.endOffset;
-        return afterStart && beforeEnd && !stale.has(entry);
+        return afterStart && beforeEnd && !stale.has(entry) && !appearance.hidden.has(deps.groupOf(entry.value));
       });
     },
 
@@ -179,6 +195,15 @@ export function createHighlighter(deps: HighlighterDeps) {
       visibility.unobserve(block);
     },
 
+    /**
+     * How highlights look: underlined, as a background, or not painted at all (hover still
+     * explains terms), and which groups (the report's areas) are hidden and not explained.
+     */
+    setAppearance(next: Appearance) {
+      appearance = next;
+      for (const [group, highlight] of highlights) register(group, highlight);
+    },
+
     setEnabled(value: boolean) {
       enabled = value;
       if (!value) {
@@ -191,7 +216,7 @@ export function createHighlighter(deps: HighlighterDeps) {
     destroy() {
       visibility.disconnect();
       for (const state of blocks.values()) unpaint(state);
-      for (const group of highlights.keys()) deps.registry.delete(`${HIGHLIGHT_PREFIX}-${group}`);
+      for (const group of highlights.keys()) for (const name of namesOf(group)) deps.registry.delete(name);
       blocks.clear();
       counts.clear();
       byNode = new WeakMap();

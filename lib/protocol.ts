@@ -10,6 +10,8 @@ import type { GlossaryEntry } from './glossary-types';
 
 export interface PageTerms {
   url: string;
+  /** False when the reader turned the extension off for this site (or paused it). */
+  active: boolean;
   /** Occurrences of each entry id on the page (all of it, painted or not yet). */
   counts: Record<string, number>;
 }

@@ -8,4 +8,6 @@ export function launchWithExtension(args: {
   via?: 'auto' | 'flag' | 'cdp';
   viewport?: { width: number; height: number };
   colorScheme?: 'light' | 'dark';
+  /** A touch screen (for page.touchscreen). */
+  hasTouch?: boolean;
 }): Promise<{ context: BrowserContext; extensionId: string; worker: Worker }>;

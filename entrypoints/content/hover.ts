@@ -14,7 +14,10 @@ export interface HoverDeps {
   open: (args: { painted: PaintedRange }) => void;
   close: () => void;
   isOpen: () => boolean;
-  delayMs: number;
+  /** Read on every hover, so a settings change applies at once. */
+  delayMs: () => number;
+  /** 'click': the pointer resting on a term does nothing; a click (or tap) opens it. */
+  trigger: () => 'hover' | 'click';
 }
 
 export function caretAt({ document, x, y, shadowRoots }: { document: Document; x: number; y: number; shadowRoots: ShadowRoot[] }) {
@@ -75,11 +78,11 @@ export function watchHover(deps: HoverDeps) {
     }
     if (pending?.painted.range === painted.range) return;
     cancelPending();
-    pending = { painted, timer: window.setTimeout(() => openNow(painted), deps.delayMs) };
+    pending = { painted, timer: window.setTimeout(() => openNow(painted), deps.delayMs()) };
   };
 
   const onPointerMove = (event: PointerEvent) => {
-    if (event.pointerType === 'touch') return;
+    if (event.pointerType === 'touch' || deps.trigger() === 'click') return;
     if (deps.isTooltip(event.target)) {
       cancelPending();
       return;
@@ -107,7 +110,7 @@ export function watchHover(deps: HoverDeps) {
   const onPointerDown = (event: PointerEvent) => {
     if (deps.isTooltip(event.target)) return;
     const painted = termAt(event.clientX, event.clientY);
-    if (painted && event.pointerType === 'touch') {
+    if (painted && (event.pointerType === 'touch' || deps.trigger() === 'click')) {
       openNow(painted);
       return;
     }

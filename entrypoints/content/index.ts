@@ -1,15 +1,13 @@
 import termList from 'virtual:huantai-glossary/terms';
 import { formatCitation } from '../../lib/citation';
 import type { GlossaryEntry } from '../../lib/glossary-types';
-import { createHighlighter } from '../../lib/highlighter';
-import { watchPage } from '../../lib/page-watcher';
 import { handleMessage, sendMessage } from '../../lib/protocol';
-import { createTermFinder } from '../../lib/term-finder';
+import { isActiveOn, type Settings } from '../../lib/settings';
+import { createSettingsStore } from '../../lib/settings-store';
 import { SOURCE_DOCUMENT } from '../../lib/source-document';
-import type { PaintedRange } from '../../lib/highlighter';
-import { watchHover, toLiveRange } from './hover';
-import { createTermNavigator } from './term-navigator';
-import { createTooltipHost, HOST_TAG } from './tooltip-host';
+import { createTermFinder } from '../../lib/term-finder';
+import { startSession, type Session } from './session';
+import { createTooltipHost } from './tooltip-host';
 import './highlights.css';
 
 export default defineContentScript({
@@ -25,119 +23,57 @@ export default defineContentScript({
     }
     const finder = createTermFinder({ termList });
     const entries = new Map<string, GlossaryEntry>();
-
-    const highlighter = createHighlighter({
-      registry: CSS.highlights,
-      createHighlight: () => new Highlight(),
-      createRange: (hit) =>
-        new StaticRange({ startContainer: hit.startNode, startOffset: hit.startOffset, endContainer: hit.endNode, endOffset: hit.endOffset }),
-      watchVisibility: (onVisible) => {
-        const observer = new IntersectionObserver(
-          (records) => onVisible(records.filter((r) => r.isIntersecting).map((r) => r.target)),
-          // One screen above and below: scrolling reveals terms already painted.
-          { rootMargin: '100% 0px 100% 0px' },
-        );
-        return observer;
-      },
-      groupOf: (value) => finder.categoryOf(value),
-      recordPaint: ({ start, end, painted }) => {
-        if (painted > 0) measure({ start, end, textNodes: 0, chars: 0, matches: 0, painted });
-      },
-      now: () => performance.now(),
-    });
+    const store = createSettingsStore({ area: browser.storage.sync });
+    let settings: Settings = (await store.load()).settings;
+    const pageId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
     const tooltip = createTooltipHost({
       document,
       copyText: (text) => navigator.clipboard.writeText(text),
       citationOf: (entry) => formatCitation({ entry, source: SOURCE_DOCUMENT }),
       openInGlossary: (entry) => void sendMessage('openGlossary', { id: entry.id }).catch(ignoreClosedPort),
+      theme: () => settings.theme,
     });
-
-    const pageId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-    let latestCounts = new Map<number, number>();
 
     const fetchEntries = async (ids: string[]) => {
       const missing = ids.filter((id) => !entries.has(id));
       if (missing.length === 0) return;
       for (const entry of await sendMessage('getEntries', { ids: missing })) entries.set(entry.id, entry);
     };
-
-    const watcher = watchPage({
-      root: document.body ?? document.documentElement,
-      highlighter,
-      scanDeps: {
-        findTerms: ({ text }) => finder.find({ text }),
-        now: () => performance.now(),
-        yieldToPage,
-        recordChunk: measure,
-        isExcluded: (element) => element.localName === HOST_TAG,
-      },
-      createMutationObserver: (callback) => new MutationObserver(callback),
-      setTimer: (callback, ms) => window.setTimeout(callback, ms),
-      isOwnNode: (node) => node.nodeName.toLowerCase() === HOST_TAG || tooltip.isHost(node.getRootNode() as Node),
-      onCounts: (counts) => {
-        latestCounts = counts;
-        const byId: Record<string, number> = {};
-        for (const [value, count] of counts) byId[finder.idOf(value)] = count;
-        // Entries are fetched once after the scan so the first hover needs no round trip, even
-        // when the service worker had gone to sleep.
-        void sendMessage('reportPageTerms', { pageId, counts: byId }).catch(ignoreClosedPort);
-        void fetchEntries(Object.keys(byId)).catch(ignoreClosedPort);
-      },
-    });
-
-    const openTooltip = ({ painted, focus }: { painted: PaintedRange; focus: boolean }) => {
-      const id = finder.idOf(painted.value);
-      const anchor = () => toLiveRange(painted).getBoundingClientRect();
-      tooltip.show({ entry: entries.get(id) ?? null, anchor, focus });
-      if (!entries.has(id)) {
-        void fetchEntries([id]).then(() => {
-          if (tooltip.isOpen) tooltip.show({ entry: entries.get(id) ?? null, anchor, focus });
-        }, ignoreClosedPort);
-      }
+    const report = (counts: Record<string, number>) => {
+      // Entries are fetched once after the scan so the first hover needs no round trip, even
+      // when the service worker had gone to sleep.
+      void sendMessage('reportPageTerms', { pageId, counts }).catch(ignoreClosedPort);
+      void fetchEntries(Object.keys(counts)).catch(ignoreClosedPort);
     };
 
-    const hover = watchHover({
-      window,
-      document,
-      highlighter,
-      // Found by the scanner: caret hit-testing must be told about them to look inside.
-      shadowRoots: () => watcher.shadowRoots(),
-      isTooltip: (target) => tooltip.contains(target),
-      isOpen: () => tooltip.isOpen,
-      close: () => tooltip.hide(),
-      delayMs: 150,
-      open: ({ painted }) => openTooltip({ painted, focus: false }),
+    let session: Session | null = null;
+    const apply = () => {
+      const active = isActiveOn({ settings, hostname: location.hostname });
+      if (!active && session) {
+        session.stop();
+        session = null;
+        report({});
+      } else if (active && !session) {
+        session = startSession({ finder, tooltip, settings: () => settings, entries, fetchEntries, onCounts: report, measure, yieldToPage });
+      }
+      session?.applySettings(settings);
+    };
+    const unwatch = store.watch((next) => {
+      settings = next;
+      apply();
     });
 
-    const termNavigator = createTermNavigator({
-      document,
-      highlighter,
-      open: ({ painted }) => {
-        hover.close();
-        hover.markOpen(painted);
-        openTooltip({ painted, focus: true });
-      },
-    });
-    handleMessage('moveToTerm', ({ data }) => termNavigator.move({ direction: data.direction }));
-    handleMessage('revealTerm', ({ data }) => {
-      const value = finder.valueOf(data.id);
-      return value !== undefined && termNavigator.reveal({ value, flash: ({ range }) => flash({ range }) });
-    });
-
-    handleMessage('getPageTerms', () => {
-      const counts: Record<string, number> = {};
-      for (const [value, count] of latestCounts) counts[finder.idOf(value)] = count;
-      return { url: location.href, counts };
-    });
+    handleMessage('getPageTerms', () => ({ url: location.href, counts: session?.counts() ?? {}, active: session !== null }));
+    handleMessage('moveToTerm', ({ data }) => session?.move({ direction: data.direction }) ?? false);
+    handleMessage('revealTerm', ({ data }) => session?.reveal({ id: data.id, flash }) ?? false);
 
     ctx.onInvalidated(() => {
-      hover.stop();
-      watcher.stop();
-      highlighter.destroy();
-      tooltip.hide();
+      unwatch();
+      session?.stop();
+      session = null;
     });
-    await watcher.start();
+    apply();
   },
 });
 

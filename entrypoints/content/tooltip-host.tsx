@@ -15,9 +15,11 @@ export interface TooltipHostDeps {
   copyText: (text: string) => Promise<void>;
   citationOf: (entry: GlossaryEntry) => string;
   openInGlossary: (entry: GlossaryEntry) => void;
+  /** The reader's theme setting, applied whenever the tooltip is drawn. */
+  theme: () => 'system' | 'light' | 'dark';
 }
 
-export function createTooltipHost({ document, copyText, citationOf, openInGlossary }: TooltipHostDeps) {
+export function createTooltipHost({ document, copyText, citationOf, openInGlossary, theme }: TooltipHostDeps) {
   let host: HTMLElement | null = null;
   let mount: HTMLElement | null = null;
   let current: { entry: GlossaryEntry | null; anchor: () => DOMRect; focus: boolean } | null = null;
@@ -39,6 +41,9 @@ export function createTooltipHost({ document, copyText, citationOf, openInGlossa
 
   const draw = () => {
     if (!current || !mount) return;
+    const chosen = theme();
+    if (chosen === 'system') host?.removeAttribute('data-theme');
+    else host?.setAttribute('data-theme', chosen);
     const entry = current.entry;
     render(
       <Tooltip

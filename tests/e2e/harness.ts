@@ -14,13 +14,14 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { via?: 'flag' | 'cdp'; colorScheme?: 'light' | 'dark' } = {}): Promise<Harness> {
+export async function startHarness(options: { via?: 'flag' | 'cdp'; colorScheme?: 'light' | 'dark'; hasTouch?: boolean } = {}): Promise<Harness> {
   const origin = inject('origin');
   const { context, extensionId } = await launchWithExtension({
     extensionPath: inject('extensionPath'),
     executablePath: inject('browserPath'),
     via: options.via ?? 'flag',
     colorScheme: options.colorScheme,
+    hasTouch: options.hasTouch,
   });
   return {
     context,

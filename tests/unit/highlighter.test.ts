@@ -301,3 +301,39 @@ describe('setEnabled and destroy', () => {
     expect(s.observed.size).toBe(0);
   });
 });
+
+describe('appearance from the settings', () => {
+  it('registers the same highlights under the background names, or not at all', async () => {
+    const s = setup();
+    await scanInto(s.highlighter);
+    s.show(byId('a1'), byId('b1'));
+    const underline = s.painted();
+    expect(Object.keys(underline).sort()).toEqual([`${HIGHLIGHT_PREFIX}-ecology`, `${HIGHLIGHT_PREFIX}-industry`]);
+
+    s.highlighter.setAppearance({ style: 'background', hidden: new Set() });
+    expect(s.painted()).toEqual({
+      [`${HIGHLIGHT_PREFIX}-bg-ecology`]: underline[`${HIGHLIGHT_PREFIX}-ecology`],
+      [`${HIGHLIGHT_PREFIX}-bg-industry`]: underline[`${HIGHLIGHT_PREFIX}-industry`],
+    });
+
+    s.highlighter.setAppearance({ style: 'off', hidden: new Set() });
+    expect(s.painted()).toEqual({});
+    // Unpainted is not unexplained: hovering still finds the term.
+    const text = byId('b1').firstChild as Text;
+    expect(s.highlighter.hitAt({ node: text, offset: text.data.indexOf('两高') + 1 })?.value).toBe(LIANG_GAO);
+  });
+
+  it('hides an area: not painted and not explained on hover', async () => {
+    const s = setup();
+    await scanInto(s.highlighter);
+    s.show(byId('b1'));
+    s.highlighter.setAppearance({ style: 'underline', hidden: new Set(['ecology']) });
+    expect(Object.keys(s.painted())).toEqual([`${HIGHLIGHT_PREFIX}-industry`]);
+    const text = byId('b1').firstChild as Text;
+    expect(s.highlighter.hitAt({ node: text, offset: text.data.indexOf('两高') + 1 })).toBeUndefined();
+    expect(s.highlighter.hitAt({ node: text, offset: text.data.indexOf('膜谷') })?.value).toBe(MO_GU);
+    // Areas painted later still follow the setting.
+    s.highlighter.setAppearance({ style: 'underline', hidden: new Set() });
+    expect(Object.keys(s.painted()).sort()).toEqual([`${HIGHLIGHT_PREFIX}-ecology`, `${HIGHLIGHT_PREFIX}-industry`]);
+  });
+});
