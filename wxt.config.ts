@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 import { glossaryPlugin } from './scripts/glossary/vite-plugin';
 
 // The extension reads nothing from the network and runs no remote code: the only host access it
@@ -45,6 +46,30 @@ export default defineConfig({
     excludeSources: ['tests/fixtures/**', 'demo-output/**', 'bench-results/**', '.ci/**'],
   },
   vite: () => ({
-    plugins: [preact(), glossaryPlugin({ dataDir: 'data' })],
+    plugins: [preact(), withoutDangerousHtml(), glossaryPlugin({ dataDir: 'data' })],
   }),
 });
+
+/**
+ * Preact's diff writes `dom.innerHTML = props.dangerouslySetInnerHTML.__html`, the one HTML sink in
+ * the bundles (web-ext lint's UNSAFE_VAR_ASSIGNMENT warnings). Our code never passes that prop
+ * (ESLint forbids it), so the build replaces the assignment with a throw: should the prop ever
+ * arrive, rendering fails loudly instead of parsing markup. If Preact's code changes shape so that
+ * an innerHTML assignment is left, the build fails rather than shipping it.
+ */
+function withoutDangerousHtml(): Plugin {
+  const ASSIGNMENT = /[\w$]+\.innerHTML\s*=(?!=)\s*[\w$]+\.__html\b/g;
+  return {
+    name: 'huantai-lens:preact-without-inner-html',
+    apply: 'build',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]node_modules[\\/]preact[\\/]/.test(id) || !code.includes('innerHTML')) return null;
+      const out = code.replace(ASSIGNMENT, '(()=>{throw new Error("Huantai Lens: dangerouslySetInnerHTML is not supported")})()');
+      if (/\.innerHTML\s*=(?!=)/.test(out)) {
+        throw new Error(`${id}: an innerHTML assignment this build cannot remove; update withoutDangerousHtml in wxt.config.ts.`);
+      }
+      return out === code ? null : { code: out, map: null };
+    },
+  };
+}

@@ -176,7 +176,7 @@ function TargetsView({ glossary, byId, onOpen }: { glossary: Glossary; byId: Map
                 <tr key={target.id} data-target={target.id}>
                   <td>{target.indicator}</td>
                   <td class="value">{formatTargetValue(target)}</td>
-                  <td>{target.comparator || '—'}</td>
+                  <td class="comparator">{target.comparator || '—'}</td>
                   <td>
                     {target.entries.flatMap((entryId) => byId.get(entryId) ?? []).map((entry) => (
                       <a key={entry.id} href={`#${entry.id}`} onClick={(e) => { e.preventDefault(); onOpen(entry); }}>

@@ -70,7 +70,7 @@ export function GlossarySearch({
         role="combobox"
         list={undefined}
         aria-expanded={showList && results.length > 0}
-        aria-controls="search-results"
+        aria-controls={showList ? 'search-results' : undefined}
         aria-activedescendant={showList && current >= 0 && results[current] ? `result-${results[current]!.entry.id}` : undefined}
         aria-label="搜索政策词表（中文、拼音、英文、数字）"
         placeholder="搜索：中文 / 拼音 / English / 8万亩"

@@ -89,7 +89,9 @@ export function Popup({ glossary, index, services }: { glossary: Glossary; index
       ) : (
         query.trim() === '' && (
           <section class="on-page" aria-labelledby="on-page-title">
-            <h2 id="on-page-title">本页术语</h2>
+            <h2 id="on-page-title">
+              本页术语{onPage.length > 0 && <span class="on-page-count">（{onPage.length}）</span>}
+            </h2>
             {page === 'loading' ? (
               <p class="muted">…</p>
             ) : page === null ? (

@@ -6,10 +6,11 @@
  *
  *   npm run bench -- [--no-build] [--profile] [--runs 5] [--mark-runs 3 (0: skip mark.js)] [--mark-timeout 60]
  *                    [--repeat 100] [--pages stress,wikipedia,typical] [--out bench-results/latest.json]
+ *                    [--candidate other/.output/chrome-mv3]   (another build, measured in the same runs: A/B an optimisation)
  */
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BrowserNotFoundError, findBrowser } from './browser.mjs';
 import { PROJECT_ROOT, startServer } from './serve.mjs';
@@ -24,6 +25,7 @@ const { values: args } = parseArgs({
   options: {
     'no-build': { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
+    candidate: { type: 'string' },
     runs: { type: 'string', default: '5' },
     'mark-runs': { type: 'string', default: '3' },
     'mark-timeout': { type: 'string', default: '60' },
@@ -86,6 +88,7 @@ async function main() {
   try {
     outcome = await runAll({
       extensionPath: join(PROJECT_ROOT, '.output/chrome-mv3'),
+      candidatePath: args.candidate ? resolve(args.candidate) : undefined,
       executablePath,
       pages: served,
       runs,
@@ -117,14 +120,26 @@ async function main() {
     data: {
       date: new Date().toISOString(),
       environment: { chromium: outcome.browserVersion, node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', loadAverage: { start: loadBefore, end: loadAfter } },
-      options: { runs, markRuns, markTimeoutMs, repeat, build: !args['no-build'] },
+      options: { runs, markRuns, markTimeoutMs, repeat, build: !args['no-build'], candidate: args.candidate ?? null },
       terms: terms.length,
       bundle,
       budgets,
       pages: summaries,
       skipped,
       profiles: outcome.profiles,
-      raw: outcome.results.map(({ page, url, ours, floor, naive, mark, markNote, errors }) => ({ id: page.id, source: page.source, url, htmlBytes: Buffer.byteLength(page.html), ours, floor, naive, mark, markNote, errors })),
+      raw: outcome.results.map(({ page, url, ours, candidate, floor, naive, mark, markNote, errors }) => ({
+        id: page.id,
+        source: page.source,
+        url,
+        htmlBytes: Buffer.byteLength(page.html),
+        ours,
+        candidate,
+        floor,
+        naive,
+        mark,
+        markNote,
+        errors,
+      })),
     },
   });
   log(`Wrote ${args.out}`);

@@ -103,6 +103,10 @@ export function watchHover(deps: HoverDeps) {
   };
   let hoveringTooltip = false;
   const onPointerOver = (event: PointerEvent) => {
+    // A tap fires pointerover before its pointerdown; touch has no hover to leave, and the close
+    // check would test the last *mouse* position, closing a card just opened by the tap.
+    // In click-only mode the pointer position is not tracked and leaving does not close either.
+    if (event.pointerType === 'touch' || deps.trigger() === 'click') return;
     hoveringTooltip = deps.isTooltip(event.target);
     if (!hoveringTooltip && openRange) scheduleClose();
   };
@@ -119,7 +123,11 @@ export function watchHover(deps: HoverDeps) {
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && deps.isOpen()) close();
   };
+  // The keyboard navigator scrolls its term into view just before opening the tooltip: the scroll
+  // event for that arrives on the next frame and must not close it. Ignored until two frames on.
+  let ownScrollFrames = 0;
   const onScroll = () => {
+    if (ownScrollFrames > 0) return;
     if (deps.isOpen()) close();
   };
 
@@ -136,6 +144,8 @@ export function watchHover(deps: HoverDeps) {
     /** The tooltip was opened for this term by other means (the keyboard): hovering it keeps it open. */
     markOpen(painted: PaintedRange) {
       openRange = painted;
+      ownScrollFrames += 1;
+      window.requestAnimationFrame(() => window.requestAnimationFrame(() => (ownScrollFrames -= 1)));
     },
     stop() {
       close();

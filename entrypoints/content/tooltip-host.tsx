@@ -67,6 +67,10 @@ export function createTooltipHost({ document, copyText, citationOf, openInGlossa
     const visual = view.visualViewport;
     // Measure at the natural height: a cap left from the last placement would skew the choice.
     card.style.maxHeight = 'none';
+    // CSS zoom on <html> (some sites scale their layout so) reaches the host: undo it, so the card
+    // keeps its own size and the placement below, in viewport pixels, is not scaled with the page.
+    const zoom = host?.currentCSSZoom ?? 1;
+    card.style.zoom = zoom > 0 && zoom !== 1 ? String(1 / zoom) : '';
     const natural = card.getBoundingClientRect();
     const placement = placeTooltip({
       anchor: current.anchor(),

@@ -75,8 +75,12 @@ export async function prepareOursContext({ context }: { context: BrowserContext 
 }
 
 /** Waits for the first measure, then until no new one has appeared for `quietMs`. */
-async function waitForScanIdle({ page, quietMs, timeoutMs }: { page: Page; quietMs: number; timeoutMs: number }): Promise<void> {
-  await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, MEASURE_NAME, { timeout: timeoutMs });
+async function waitForScanIdle({ page, quietMs, firstMeasureTimeoutMs, timeoutMs }: { page: Page; quietMs: number; firstMeasureTimeoutMs: number; timeoutMs: number }): Promise<void> {
+  await page
+    .waitForFunction((name) => performance.getEntriesByName(name).length > 0, MEASURE_NAME, { timeout: firstMeasureTimeoutMs })
+    .catch(() => {
+      throw new Error(`the content script recorded no '${MEASURE_NAME}' measure within ${firstMeasureTimeoutMs / 1000} s (did it run? is the site switched off?)`);
+    });
   const deadline = Date.now() + timeoutMs;
   let previous = -1;
   while (Date.now() < deadline) {
@@ -87,18 +91,20 @@ async function waitForScanIdle({ page, quietMs, timeoutMs }: { page: Page; quiet
   }
 }
 
-export async function measureOurs({ context, url, scrollTo, quietMs = 500, timeoutMs = 60_000 }: {
+export async function measureOurs({ context, url, scrollTo, quietMs = 500, firstMeasureTimeoutMs = 20_000, timeoutMs = 60_000 }: {
   context: BrowserContext;
   url: string;
   /** A selector to scroll into view once the scan is idle, to measure painting on the way down. */
   scrollTo?: string;
   quietMs?: number;
+  /** How long to wait for the content script's first measure (it runs at document_idle). */
+  firstMeasureTimeoutMs?: number;
   timeoutMs?: number;
 }): Promise<OurRun> {
   const page = await context.newPage();
   try {
     await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
-    await waitForScanIdle({ page, quietMs, timeoutMs });
+    await waitForScanIdle({ page, quietMs, firstMeasureTimeoutMs, timeoutMs });
     const raw = await page.evaluate((name) => {
       const measures = performance.getEntriesByName(name).map((entry) => {
         const detail = (entry as PerformanceMeasure).detail as { textNodes: number; chars: number; matches: number; painted?: number };
@@ -128,7 +134,7 @@ async function measureScrollPaint({ page, selector, quietMs }: { page: Page; sel
     return performance.now();
   }, selector);
   await page.waitForFunction(([name, count]) => performance.getEntriesByName(name as string).length > (count as number), [MEASURE_NAME, before] as const, { timeout: 10_000 }).catch(() => undefined);
-  await waitForScanIdle({ page, quietMs, timeoutMs: 10_000 }).catch(() => undefined);
+  await waitForScanIdle({ page, quietMs, firstMeasureTimeoutMs: 10_000, timeoutMs: 10_000 }).catch(() => undefined);
   const after = await page.evaluate(([name, skip]) => performance.getEntriesByName(name as string).slice(skip as number).map((entry) => ({
     end: entry.startTime + entry.duration,
     duration: entry.duration,

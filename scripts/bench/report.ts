@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { BundleSize } from './build';
 import type { SkippedPage } from './pages';
+import type { OurRun } from './ours';
 import type { PageMeasurements } from './run';
 import { max, median, ratio } from './stats';
 
@@ -15,38 +16,42 @@ export const BUDGETS = {
   gzipBytes: 30 * 1024,
 };
 
+export interface OursSummary {
+  total: number;
+  scanTotal: number;
+  paintTotal: number;
+  longest: number;
+  longestWorstRun: number;
+  longestScan: number;
+  longestPaint: number;
+  tasks: number;
+  scanTasks: number;
+  paintTasks: number;
+  matches: number;
+  chars: number;
+  textNodes: number;
+  painted: number;
+  registeredRanges: number;
+  domContentLoaded: number;
+  scanStart: number;
+  firstPaint: number;
+  longTasksDuringScan: number;
+  /** Stress page: painting after scrolling to the appended report. */
+  onScroll?: { msToPainted: number; paintMs: number; longestPaintMs: number; tasks: number; painted: number };
+}
+
 export interface PageSummary {
   id: string;
   title: string;
   source: string;
   runs: { ours: number; floor: number; naive: number; mark: number };
-  ours: {
-    total: number;
-    scanTotal: number;
-    paintTotal: number;
-    longest: number;
-    longestWorstRun: number;
-    longestScan: number;
-    longestPaint: number;
-    tasks: number;
-    scanTasks: number;
-    paintTasks: number;
-    matches: number;
-    chars: number;
-    textNodes: number;
-    painted: number;
-    registeredRanges: number;
-    domContentLoaded: number;
-    scanStart: number;
-    firstPaint: number;
-    longTasksDuringScan: number;
-    /** Stress page: painting after scrolling to the appended report. */
-    onScroll?: { msToPainted: number; paintMs: number; longestPaintMs: number; tasks: number; painted: number };
-  };
+  ours: OursSummary;
+  /** The `--candidate` build, measured in the same runs. */
+  candidate?: OursSummary;
   floor: { ms: number; chars: number; textNodes: number };
   naive: { ms: number; msToFrame: number; matches: number };
   mark: { ms: number; marks: number; finished: boolean; note?: string };
-  ratios: { oursToNaive: number; oursToFloor: number; oursToMark: number };
+  ratios: { oursToNaive: number; oursToFloor: number; oursToMark: number; candidateToOurs?: number };
   errors: string[];
 }
 
@@ -60,7 +65,6 @@ export interface Budget {
 export function summarisePage({ result }: { result: PageMeasurements }): PageSummary {
   const m = (values: number[]) => median({ values });
   const ours = result.ours;
-  const pick = <K extends keyof (typeof ours)[number]>(key: K) => m(ours.map((run) => run[key] as number));
   const marksFinished = result.mark.filter((run) => !run.timedOut);
   const markTimedOut = result.mark.some((run) => run.timedOut);
   const summary: PageSummary = {
@@ -68,28 +72,8 @@ export function summarisePage({ result }: { result: PageMeasurements }): PageSum
     title: result.page.title,
     source: result.page.source,
     runs: { ours: ours.length, floor: result.floor.length, naive: result.naive.length, mark: result.mark.length },
-    ours: {
-      total: pick('total'),
-      scanTotal: pick('scanTotal'),
-      paintTotal: pick('paintTotal'),
-      longest: pick('longest'),
-      longestWorstRun: max({ values: ours.map((run) => run.longest) }),
-      longestScan: pick('longestScan'),
-      longestPaint: pick('longestPaint'),
-      tasks: pick('tasks'),
-      scanTasks: pick('scanTasks'),
-      paintTasks: pick('paintTasks'),
-      matches: pick('matches'),
-      chars: pick('chars'),
-      textNodes: pick('textNodes'),
-      painted: pick('painted'),
-      registeredRanges: pick('registeredRanges'),
-      domContentLoaded: pick('domContentLoaded'),
-      scanStart: pick('scanStart'),
-      firstPaint: pick('firstPaint'),
-      longTasksDuringScan: pick('longTasksDuringScan'),
-      onScroll: scrollSummary({ runs: ours }),
-    },
+    ours: summariseOurs({ runs: ours }),
+    candidate: result.candidate ? summariseOurs({ runs: result.candidate }) : undefined,
     floor: {
       ms: m(result.floor.map((run) => run.ms)),
       chars: m(result.floor.map((run) => run.chars)),
@@ -113,11 +97,38 @@ export function summarisePage({ result }: { result: PageMeasurements }): PageSum
     oursToNaive: ratio({ ours: summary.ours.total, other: summary.naive.ms }),
     oursToFloor: ratio({ ours: summary.ours.total, other: summary.floor.ms }),
     oursToMark: ratio({ ours: summary.ours.total, other: summary.mark.ms }),
+    candidateToOurs: summary.candidate ? ratio({ ours: summary.candidate.total, other: summary.ours.total }) : undefined,
   };
   return summary;
 }
 
-function scrollSummary({ runs }: { runs: PageMeasurements['ours'] }): PageSummary['ours']['onScroll'] {
+function summariseOurs({ runs }: { runs: OurRun[] }): OursSummary {
+  const pick = (key: keyof OurRun) => median({ values: runs.map((run) => run[key] as number) });
+  return {
+    total: pick('total'),
+    scanTotal: pick('scanTotal'),
+    paintTotal: pick('paintTotal'),
+    longest: pick('longest'),
+    longestWorstRun: max({ values: runs.map((run) => run.longest) }),
+    longestScan: pick('longestScan'),
+    longestPaint: pick('longestPaint'),
+    tasks: pick('tasks'),
+    scanTasks: pick('scanTasks'),
+    paintTasks: pick('paintTasks'),
+    matches: pick('matches'),
+    chars: pick('chars'),
+    textNodes: pick('textNodes'),
+    painted: pick('painted'),
+    registeredRanges: pick('registeredRanges'),
+    domContentLoaded: pick('domContentLoaded'),
+    scanStart: pick('scanStart'),
+    firstPaint: pick('firstPaint'),
+    longTasksDuringScan: pick('longTasksDuringScan'),
+    onScroll: scrollSummary({ runs }),
+  };
+}
+
+function scrollSummary({ runs }: { runs: OurRun[] }): OursSummary['onScroll'] {
   const scrolls = runs.flatMap((run) => (run.onScroll ? [run.onScroll] : []));
   if (scrolls.length === 0) return undefined;
   const m = (pick: (s: (typeof scrolls)[number]) => number) => median({ values: scrolls.map(pick) });
@@ -193,15 +204,17 @@ export function formatReport({ header, summaries, skipped, budgets, bundle }: {
     out.push(`${s.id} — ${s.title}  (from ${s.source})`);
     out.push(`  ${int(s.floor.chars)} chars in ${int(s.floor.textNodes)} text nodes; the extension read ${int(s.ours.chars)} chars, found ${int(s.ours.matches)} matches, painted ${int(s.ours.painted)} near the viewport`);
     const rows: string[][] = [['', 'total ms', 'longest task ms', 'tasks', 'matches', 'notes']];
-    rows.push([
-      'Huantai Lens',
-      ms(s.ours.total),
-      ms(s.ours.longest),
-      int(s.ours.tasks),
-      int(s.ours.matches),
-      `scan ${ms(s.ours.scanTotal)} ms in ${int(s.ours.scanTasks)} tasks + paint ${ms(s.ours.paintTotal)} ms in ${int(s.ours.paintTasks)}; ` +
-        `first highlights ${ms(s.ours.firstPaint)} ms after navigation (scan began ${ms(s.ours.scanStart)})`,
-    ]);
+    const oursRow = (label: string, o: OursSummary) => [
+      label,
+      ms(o.total),
+      ms(o.longest),
+      int(o.tasks),
+      int(o.matches),
+      `scan ${ms(o.scanTotal)} ms in ${int(o.scanTasks)} tasks + paint ${ms(o.paintTotal)} ms in ${int(o.paintTasks)}; ` +
+        (Number.isFinite(o.firstPaint) ? `first highlights ${ms(o.firstPaint)} ms after navigation (scan began ${ms(o.scanStart)})` : `scan began ${ms(o.scanStart)} ms after navigation; nothing to paint near the top`),
+    ];
+    rows.push(oursRow('Huantai Lens', s.ours));
+    if (s.candidate) rows.push(oursRow('candidate build', s.candidate));
     rows.push(['floor (TreeWalker read)', ms(s.floor.ms), ms(s.floor.ms), '1', '—', 'reads every text node, nothing else']);
     rows.push(['naive (RegExp + Range)', ms(s.naive.ms), ms(s.naive.ms), '1', int(s.naive.matches), `next frame at ${ms(s.naive.msToFrame)} ms`]);
     rows.push([
@@ -213,8 +226,10 @@ export function formatReport({ header, summaries, skipped, budgets, bundle }: {
       s.mark.note ?? (s.mark.finished ? `median of ${s.runs.mark} run(s); rewrites the DOM` : 'no run completed'),
     ]);
     out.push(table({ rows }));
+    const markRatio = s.mark.finished ? times(s.ratios.oursToMark) : s.runs.mark > 0 ? 'n/a (mark.js did not finish)' : 'n/a (not run)';
     out.push(
-      `  ours ÷ naive ${times(s.ratios.oursToNaive)} · ours ÷ floor ${times(s.ratios.oursToFloor)} · ours ÷ mark.js ${s.mark.finished ? times(s.ratios.oursToMark) : 'n/a (mark.js did not finish)'}` +
+      `  ours ÷ naive ${times(s.ratios.oursToNaive)} · ours ÷ floor ${times(s.ratios.oursToFloor)} · ours ÷ mark.js ${markRatio}` +
+        (s.candidate ? ` · candidate ÷ ours ${times(s.ratios.candidateToOurs ?? Number.NaN)} (candidate ÷ naive ${times(ratio({ ours: s.candidate.total, other: s.naive.ms }))})` : '') +
         ` · runs: ours ${s.runs.ours}, floor ${s.runs.floor}, naive ${s.runs.naive}, mark.js ${s.runs.mark}`,
     );
     const scroll = s.ours.onScroll;

@@ -208,14 +208,15 @@ function expectedView(entry: GlossaryEntry) {
 
 describe('the entry view', () => {
   it('shows everything the tooltip shows, all quotes, and related entries as links that open them', async () => {
-    // 高标准农田 has a 2022 target, quotes, references and related entries.
-    const entry = entryByTerm('高标准农田');
+    // 上市挂牌 has a 2022 target, two quotes (the tooltip shows only the first), references and related entries.
+    const entry = entryByTerm('上市挂牌');
     expect(entry.targets.length).toBeGreaterThan(0);
+    expect(entry.quotes.length).toBeGreaterThan(1);
     expect(entry.references.length).toBeGreaterThan(0);
     expect(entry.related.length).toBeGreaterThan(0);
     const popup = await openPopup({ fresh: true });
     // Found among many results, so a full list stands above it until it opens.
-    await typeQuery(popup, 'gao');
+    await typeQuery(popup, 'sh');
     await expect.poll(async () => (await shownResults(popup)).length).toBeGreaterThan(5);
     const at = (await shownResults(popup)).findIndex((r) => r.id === entry.id);
     expect(at).toBeGreaterThan(0);
@@ -367,49 +368,65 @@ describe('“on this page”', () => {
     const popup = await openPopup();
     await expect.poll(async () => (await onPageList(popup)).length).toBeGreaterThan(0);
     const distinct = (await onPageList(popup)).length;
+    expect(await popup.locator('#on-page-title').textContent()).toBe(`本页术语（${distinct}）`);
     await popup.close();
     await expect.poll(() => badgeOf(demo)).toBe(String(distinct));
   });
 
   it('scrolls the page to a term’s first occurrence and flashes it when the term is clicked', async () => {
-    // A term far down the article, so reaching it means scrolling.
+    // A term far down a page freshly opened: its paragraph is not even painted yet.
     const entry = entryByTerm('城镇登记失业率');
-    await demo.evaluate(() => scrollTo(0, 0));
-    const popup = await openPopup();
+    const page = await harness.openPage('/demo/');
+    expect(await allPainted(page)).not.toContain(entry.term);
+    expect(await page.evaluate(() => scrollY)).toBe(0);
+    const popup = await openPopup({ tab: page });
     await popup.locator(`.on-page li[data-id="${entry.id}"] button.on-page-term`).click();
 
     await expect
-      .poll(() => demo.evaluate(() => [...(CSS.highlights.get('huantai-lens-active') ?? [])].length), { timeout: 5000 })
+      .poll(() => page.evaluate(() => [...(CSS.highlights.get('huantai-lens-active') ?? [])].length), { timeout: 5000 })
       .toBe(1);
-    const flashed = await demo.evaluate((term) => {
+    const flashed = await page.evaluate(() => {
       const [range] = [...CSS.highlights.get('huantai-lens-active')!];
       const live = document.createRange();
       live.setStart(range!.startContainer, range!.startOffset);
       live.setEnd(range!.endContainer, range!.endOffset);
       const rect = live.getBoundingClientRect();
-      // Is any other painted occurrence of the term earlier in the document?
-      let earlier = 0;
-      for (const [name, highlight] of CSS.highlights) {
-        if (name === 'huantai-lens-active' || !name.startsWith('huantai-lens')) continue;
-        for (const other of highlight) {
-          const otherLive = document.createRange();
-          otherLive.setStart(other.startContainer, other.startOffset);
-          otherLive.setEnd(other.endContainer, other.endOffset);
-          if (otherLive.toString() === term && otherLive.compareBoundaryPoints(Range.START_TO_START, live) < 0) earlier++;
-        }
+      // Where the page text first says it, found here by walking the text.
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      let first: Node | null = null;
+      for (let node = walker.nextNode(); node && !first; node = walker.nextNode()) {
+        if (node.textContent!.includes('城镇登记失业率') && !node.parentElement!.closest('textarea, script, style')) first = node;
       }
-      return { text: live.toString(), top: rect.top, bottom: rect.bottom, scrollY, innerHeight, earlier };
-    }, entry.term);
+      return { text: live.toString(), isFirst: range!.startContainer === first, top: rect.top, bottom: rect.bottom, scrollY, innerHeight };
+    });
     expect(flashed.text).toBe(entry.term);
-    expect(flashed.earlier).toBe(0);
+    expect(flashed.isFirst).toBe(true);
     expect(flashed.scrollY).toBeGreaterThan(0);
     expect(flashed.top).toBeGreaterThanOrEqual(0);
     expect(flashed.bottom).toBeLessThanOrEqual(flashed.innerHeight);
-    // The flash lets go after a moment.
-    await expect
-      .poll(() => demo.evaluate(() => CSS.highlights.has('huantai-lens-active')), { timeout: 5000 })
-      .toBe(false);
+    // Now painted like the rest, and the flash lets go after a moment.
+    expect(await allPainted(page)).toContain(entry.term);
+    await expect.poll(() => page.evaluate(() => CSS.highlights.has('huantai-lens-active')), { timeout: 5000 }).toBe(false);
     await popup.close();
+    await page.close();
+  });
+
+  // Known gap: the popup asks only the top frame (getPageTerms with frameId 0) while the badge adds
+  // up every frame, so terms inside a frame are on the badge but not in the list. Needs the
+  // background to answer the tab's merged counts; flip to `it` once it does.
+  it.fails('lists the terms of the page’s frames too, as the badge counts them', async () => {
+    const page = await harness.openPage('/pages/shadow-frame.html');
+    const popup = await openPopup({ tab: page });
+    await expect.poll(async () => (await onPageList(popup)).length).toBeGreaterThan(0);
+    const ids = (await onPageList(popup)).map((row) => row.id).sort();
+    await popup.close();
+    try {
+      // 跨境电商 is only in the same-origin frame.
+      expect(ids).toContain(entryByTerm('跨境电商').id);
+      await expect.poll(() => badgeOf(page), { timeout: 2000 }).toBe(String(ids.length));
+    } finally {
+      await page.close();
+    }
   });
 
   it('opens a term’s entry from the list with ⓘ', async () => {

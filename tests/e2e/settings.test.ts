@@ -99,6 +99,12 @@ describe('settings applied to an open tab', () => {
     await page.mouse.down();
     await page.mouse.up();
     await expect.poll(() => tooltipText(page)).toContain('地区生产总值');
+    // Opened by a click, it stays while the pointer wanders, until a click elsewhere.
+    await page.mouse.move(5, 5, { steps: 5 });
+    await page.waitForTimeout(600);
+    expect(await tooltipText(page)).toContain('地区生产总值');
+    await page.mouse.click(5, 5);
+    await expect.poll(() => tooltipText(page)).toBe('');
   });
 
   it('applies the dark theme to the tooltip', async () => {
