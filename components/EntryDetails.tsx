@@ -1,9 +1,11 @@
 /** What the glossary knows about one entry, shared by the tooltip, the popup and the glossary page. */
-import { CATEGORIES } from '../lib/glossary-schema';
+import { CATEGORIES } from '../lib/categories';
 import type { GlossaryEntry } from '../lib/glossary-types';
 import { formatTargetValue } from '../lib/citation';
+import { useI18n } from './i18n';
 
 export function EntryDetails({ entry, idPrefix = '', allQuotes = false }: { entry: GlossaryEntry; idPrefix?: string; allQuotes?: boolean }) {
+  const { t, language } = useI18n();
   return (
     <>
       <header class="entry-header">
@@ -14,7 +16,7 @@ export function EntryDetails({ entry, idPrefix = '', allQuotes = false }: { entr
         <span class="english" lang="en">
           {entry.english}
         </span>
-        <span class={`category cat-${entry.category}`}>{CATEGORIES[entry.category].zh}</span>
+        <span class={`category cat-${entry.category}`}>{CATEGORIES[entry.category][language]}</span>
       </header>
       <p class="summary" id={`${idPrefix}summary`}>
         {entry.summary}
@@ -22,7 +24,7 @@ export function EntryDetails({ entry, idPrefix = '', allQuotes = false }: { entr
       <p class="explanation">{entry.explanation}</p>
       {entry.targets.length > 0 && (
         <section class="targets" aria-labelledby={`${idPrefix}targets-title`}>
-          <h3 id={`${idPrefix}targets-title`}>2022年目标</h3>
+          <h3 id={`${idPrefix}targets-title`}>{t('targets2022')}</h3>
           <ul>
             {entry.targets.map((target) => (
               <li key={target.id} class="target">
@@ -38,7 +40,7 @@ export function EntryDetails({ entry, idPrefix = '', allQuotes = false }: { entr
         </blockquote>
       ))}
       {entry.references.length > 0 && (
-        <ul class="references" aria-label="参考资料">
+        <ul class="references" aria-label={t('references')}>
           {entry.references.map((ref) => (
             <li key={ref.url}>
               <a href={ref.url} target="_blank" rel="noopener noreferrer">

@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { formatCitation, formatTargetValue } from '../lib/citation';
 import { glossaryCsvRows, toAnkiTsv, toCsv } from '../lib/glossary-csv';
-import { CATEGORIES, CATEGORY_IDS, type Category } from '../lib/glossary-schema';
+import { CATEGORIES, CATEGORY_IDS, type Category } from '../lib/categories';
 import type { Glossary, GlossaryEntry, Target } from '../lib/glossary-types';
 import type { SearchIndex } from '../lib/search-index';
 import { EntryView } from './EntryView';
@@ -177,10 +177,10 @@ function TargetsView({ glossary, byId, onOpen }: { glossary: Glossary; byId: Map
                   <td>{target.indicator}</td>
                   <td class="value">{formatTargetValue(target)}</td>
                   <td class="comparator">{target.comparator || '—'}</td>
-                  <td>
+                  <td class="entries">
                     {target.entries.flatMap((entryId) => byId.get(entryId) ?? []).map((entry) => (
                       <a key={entry.id} href={`#${entry.id}`} onClick={(e) => { e.preventDefault(); onOpen(entry); }}>
-                        {entry.term}{' '}
+                        {entry.term}
                       </a>
                     ))}
                   </td>

@@ -4,7 +4,7 @@
  * it can keep them (the popup restores both when it is opened again).
  */
 import { useEffect, useMemo } from 'preact/hooks';
-import { CATEGORIES } from '../lib/glossary-schema';
+import { CATEGORIES } from '../lib/categories';
 import type { GlossaryEntry } from '../lib/glossary-types';
 import type { SearchIndex } from '../lib/search-index';
 import { Marked } from './Marked';

@@ -1,6 +1,7 @@
 /** The hover card: everything the glossary knows about one term. Renders glossary text only. */
 import type { GlossaryEntry } from '../lib/glossary-types';
 import { EntryDetails } from './EntryDetails';
+import { useI18n } from './i18n';
 
 export interface TooltipProps {
   entry: GlossaryEntry | null;
@@ -10,9 +11,10 @@ export interface TooltipProps {
 }
 
 export function Tooltip({ entry, onCopyCitation, onOpenInGlossary, copied }: TooltipProps) {
+  const { t } = useI18n();
   if (!entry) {
     return (
-      <div class="card loading" role="dialog" aria-busy="true" aria-label="桓台政策透镜" tabIndex={-1}>
+      <div class="card loading" role="dialog" aria-busy="true" aria-label={t('appName')} tabIndex={-1}>
         …
       </div>
     );
@@ -24,12 +26,12 @@ export function Tooltip({ entry, onCopyCitation, onOpenInGlossary, copied }: Too
       <EntryDetails entry={entry} />
       <footer>
         <button type="button" class="copy" onClick={onCopyCitation}>
-          {copied ? '已复制' : '复制引用'}
+          {copied ? t('copied') : t('copyCitation')}
         </button>
         <button type="button" class="open" onClick={onOpenInGlossary}>
-          在词表中打开
+          {t('openInGlossary')}
         </button>
-        <span class="source">桓台县2022年政府工作报告 · 大众日报 2022-01-17</span>
+        <span class="source">{t('sourceLine')}</span>
       </footer>
     </div>
   );

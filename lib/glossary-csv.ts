@@ -3,7 +3,7 @@
  * download in the browser that `glossary:export` writes.
  */
 import { formatTargetValue } from './citation';
-import { CATEGORIES } from './glossary-schema';
+import { CATEGORIES } from './categories';
 import type { Glossary, GlossaryEntry } from './glossary-types';
 
 /** Excel reads a CSV without a byte-order mark as the ANSI code page and garbles Chinese. */

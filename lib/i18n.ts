@@ -3,11 +3,13 @@
  * (browser.i18n can't be switched at run time, so it only names the extension in the manifest);
  * glossary content stays Chinese, with its English names.
  */
+import type { PageMessageKey } from './i18n-pages';
 import type { Language } from './settings';
 
 export type UiLanguage = 'zh' | 'en';
 
-const zh = {
+/** The words the tooltip needs: the content script ships only these. */
+const zhCommon = {
   appName: '桓台政策透镜',
   loading: '…',
   copyCitation: '复制引用',
@@ -16,71 +18,9 @@ const zh = {
   sourceLine: '桓台县2022年政府工作报告 · 大众日报 2022-01-17',
   targets2022: '2022年目标',
   references: '参考资料',
-  related: '相关词条',
-  back: '返回',
-  openInGlossaryPage: '在词表页打开',
-  allEntries: '全部词条',
-  settings: '设置',
-  searchLabel: '搜索政策词表（中文、拼音、英文、数字）',
-  searchPlaceholder: '搜索：中文 / 拼音 / English / 8万亩',
-  searchResults: '搜索结果',
-  noResults: '没有找到“{query}”',
-  onThisPage: '本页术语',
-  notScanned: '此页面未被扫描（浏览器内部页面或扩展页面）。',
-  noTermsOnPage: '本页没有词表中的术语。',
-  locateOnPage: '在页面上定位',
-  showExplanation: '{term}：查看解释',
-  siteSwitch: '在 {site} 上启用',
-  pausedEverywhere: '已在所有网站暂停。',
-  offOnSite: '已在此网站关闭。',
-  glossaryTitle: '桓台政策词表',
-  glossaryIntro: '{title}（{publisher} {date} 报道）中的 {entries} 个政策术语与 {targets} 项2022年目标',
-  viewEntries: '词条',
-  viewTargets: '2022年目标',
-  browseByArea: '按领域浏览',
-  allAreas: '全部',
-  exportAllCsv: '导出全部 CSV',
-  exportResultsCsv: '导出当前结果 CSV（{count}）',
-  exportAnki: '导出 Anki 卡片',
-  exportAnkiResults: '导出 Anki 卡片（当前结果）',
-  pickEntry: '选择一个词条查看解释、2022年目标和原文出处。',
-  shareLink: '链接：',
-  colIndicator: '指标',
-  colTarget: '目标',
-  colComparator: '比较',
-  colEntries: '词条',
-  colQuote: '原文',
-  optionsTitle: '桓台政策透镜 · 设置',
-  optEnabled: '启用桓台政策透镜',
-  optEnabledHint: '关闭后在所有网站暂停，不扫描也不标注。',
-  optSites: '网站',
-  optSiteModeAll: '在所有网站启用，以下网站除外',
-  optSiteModeOnly: '只在我允许的网站启用',
-  optDisabledSites: '关闭的网站（每行一个域名）',
-  optAllowedSites: '允许的网站（每行一个域名）',
-  optHighlight: '标注',
-  optStyleUnderline: '下划线',
-  optStyleBackground: '背景色',
-  optStyleOff: '不标注（悬停仍显示解释）',
-  optAreas: '标注哪些领域',
-  optTooltip: '解释卡片',
-  optDelay: '悬停延迟（毫秒）',
-  optTriggerHover: '悬停时显示',
-  optTriggerClick: '仅点击时显示',
-  optLanguage: '界面语言',
-  optLanguageAuto: '跟随浏览器',
-  optTheme: '主题',
-  optThemeSystem: '跟随系统',
-  optThemeLight: '浅色',
-  optThemeDark: '深色',
-  optShortcuts: '键盘快捷键：Alt+Shift+N 下一个术语，Alt+Shift+P 上一个术语（可在浏览器的扩展快捷键设置中修改）。',
-  optSaved: '已保存，已打开的页面立即生效。',
-  noticeReset: '保存的设置已损坏或来自未知版本，已恢复默认设置。',
-  noticeRepaired: '部分设置无效，已恢复默认值：{fields}',
-  noticeMigrated: '已将旧版本（{from}）的设置迁移到当前版本。',
 };
 
-const en: typeof zh = {
+const enCommon: typeof zhCommon = {
   appName: 'Huantai Lens',
   loading: '…',
   copyCitation: 'Copy citation',
@@ -89,72 +29,14 @@ const en: typeof zh = {
   sourceLine: "Huantai County 2022 government work report · Dazhong Daily, 2022-01-17",
   targets2022: '2022 targets',
   references: 'References',
-  related: 'Related entries',
-  back: 'Back',
-  openInGlossaryPage: 'Open in glossary page',
-  allEntries: 'All entries',
-  settings: 'Settings',
-  searchLabel: 'Search the policy glossary (Chinese, pinyin, English, numbers)',
-  searchPlaceholder: 'Search: 中文 / pinyin / English / 8万亩',
-  searchResults: 'Search results',
-  noResults: 'Nothing found for “{query}”',
-  onThisPage: 'On this page',
-  notScanned: 'This page was not scanned (a browser or extension page).',
-  noTermsOnPage: 'No glossary terms on this page.',
-  locateOnPage: 'Show on the page',
-  showExplanation: '{term}: show the explanation',
-  siteSwitch: 'On for {site}',
-  pausedEverywhere: 'Paused on all sites.',
-  offOnSite: 'Off for this site.',
-  glossaryTitle: 'Huantai policy glossary',
-  glossaryIntro: '{entries} policy terms and {targets} targets for 2022 from the {title} ({publisher}, {date})',
-  viewEntries: 'Entries',
-  viewTargets: '2022 targets',
-  browseByArea: 'Browse by area',
-  allAreas: 'All',
-  exportAllCsv: 'Export all as CSV',
-  exportResultsCsv: 'Export these results as CSV ({count})',
-  exportAnki: 'Export Anki cards',
-  exportAnkiResults: 'Export Anki cards (these results)',
-  pickEntry: 'Pick an entry to read its explanation, its 2022 targets and its source.',
-  shareLink: 'Link: ',
-  colIndicator: 'Indicator',
-  colTarget: 'Target',
-  colComparator: 'Comparator',
-  colEntries: 'Entries',
-  colQuote: 'Report text',
-  optionsTitle: 'Huantai Lens · Settings',
-  optEnabled: 'Huantai Lens is on',
-  optEnabledHint: 'Off pauses it on every site: nothing is scanned or painted.',
-  optSites: 'Sites',
-  optSiteModeAll: 'On for all sites except these',
-  optSiteModeOnly: 'Only on sites I allow',
-  optDisabledSites: 'Sites where it is off (one domain per line)',
-  optAllowedSites: 'Sites where it is on (one domain per line)',
-  optHighlight: 'Highlighting',
-  optStyleUnderline: 'Underline',
-  optStyleBackground: 'Background colour',
-  optStyleOff: 'None (hovering still explains terms)',
-  optAreas: 'Areas to highlight',
-  optTooltip: 'Explanation card',
-  optDelay: 'Hover delay (ms)',
-  optTriggerHover: 'Show on hover',
-  optTriggerClick: 'Show on click only',
-  optLanguage: 'Interface language',
-  optLanguageAuto: 'Same as the browser',
-  optTheme: 'Theme',
-  optThemeSystem: 'Follow the system',
-  optThemeLight: 'Light',
-  optThemeDark: 'Dark',
-  optShortcuts: 'Keyboard: Alt+Shift+N next term, Alt+Shift+P previous term (change them in the browser’s extension shortcut settings).',
-  optSaved: 'Saved; open pages follow at once.',
-  noticeReset: 'The stored settings were corrupt or from an unknown version; the defaults are back.',
-  noticeRepaired: 'Some settings were invalid and are back to their defaults: {fields}',
-  noticeMigrated: 'Settings from an older version ({from}) were carried over.',
 };
 
-export type MessageKey = keyof typeof zh;
-export const MESSAGES: Record<UiLanguage, Record<MessageKey, string>> = { zh, en };
+export type CommonMessageKey = keyof typeof zhCommon;
+export const COMMON_MESSAGES: Record<UiLanguage, Record<CommonMessageKey, string>> = { zh: zhCommon, en: enCommon };
+
+
+export type MessageKey = CommonMessageKey | PageMessageKey;
+export type MessageTable = Partial<Record<MessageKey, string>>;
 
 export function resolveLanguage({ setting, browserLanguage }: { setting: Language; browserLanguage: string }): UiLanguage {
   if (setting !== 'auto') return setting;
@@ -163,7 +45,7 @@ export function resolveLanguage({ setting, browserLanguage }: { setting: Languag
 
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
-export function translator({ language }: { language: UiLanguage }): Translate {
-  const table = MESSAGES[language];
-  return (key, values) => table[key].replace(/\{(\w+)\}/g, (whole, name: string) => String(values?.[name] ?? whole));
+/** A missing key shows as itself rather than breaking the page it is on. */
+export function translator({ table }: { table: MessageTable }): Translate {
+  return (key, values) => (table[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => String(values?.[name] ?? whole));
 }

@@ -5,7 +5,7 @@
  */
 import { defineExtensionMessaging, type ExtensionMessage, type GetDataType, type GetReturnType } from '@webext-core/messaging';
 import * as v from 'valibot';
-import { MAX_ID_LENGTH } from './glossary-schema';
+import { MAX_ID_LENGTH } from './categories';
 import type { GlossaryEntry } from './glossary-types';
 
 export interface PageTerms {

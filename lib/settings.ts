@@ -3,7 +3,7 @@
  * another device running a newer one, or corrupted — comes back as valid settings: fields are
  * checked one by one, a bad field falls back to its default, and the caller gets a notice.
  */
-import { CATEGORY_IDS, type Category } from './glossary-schema';
+import { CATEGORY_IDS, type Category } from './categories';
 
 export const SETTINGS_VERSION = 2;
 export const SETTINGS_KEY = 'settings';

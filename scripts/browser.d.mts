@@ -8,6 +8,8 @@ export function launchWithExtension(args: {
   via?: 'auto' | 'flag' | 'cdp';
   viewport?: { width: number; height: number };
   colorScheme?: 'light' | 'dark';
+  /** navigator.language of the pages (and so the extension's 'auto' interface language). */
+  locale?: string;
   /** A touch screen (for page.touchscreen). */
   hasTouch?: boolean;
 }): Promise<{ context: BrowserContext; extensionId: string; worker: Worker }>;

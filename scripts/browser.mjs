@@ -45,7 +45,7 @@ const ARGS = [
  * Chrome for Testing); `via: 'cdp'` uses Extensions.loadUnpacked, as web-ext and WXT's runner do,
  * which branded Chrome still honours; `via: 'auto'` tries the flag, then the protocol.
  */
-export async function launchWithExtension({ extensionPath, executablePath = findBrowser(), headless = true, via = 'auto', viewport = { width: 1280, height: 900 }, colorScheme = 'light', hasTouch = false }) {
+export async function launchWithExtension({ extensionPath, executablePath = findBrowser(), headless = true, via = 'auto', viewport = { width: 1280, height: 900 }, colorScheme = 'light', hasTouch = false, locale }) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'huantai-lens-profile-'));
   const useFlag = via !== 'cdp';
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -54,6 +54,7 @@ export async function launchWithExtension({ extensionPath, executablePath = find
     viewport,
     colorScheme,
     hasTouch,
+    ...(locale ? { locale } : {}),
     args: [
       ...ARGS,
       ...(useFlag ? [`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`] : []),

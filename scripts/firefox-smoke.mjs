@@ -59,7 +59,11 @@ export async function lintFirefoxBuild({ sourceDir = FIREFOX_BUILD } = {}) {
     cwd: PROJECT_ROOT,
     maxBuffer: 16 * 1024 * 1024,
   }).catch((error) => error);
-  return JSON.parse(stdout);
+  try {
+    return JSON.parse(stdout);
+  } catch {
+    throw new Error(`web-ext lint gave no JSON report:\n${stdout}`);
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import termList from 'virtual:huantai-glossary/terms';
 import { formatCitation } from '../../lib/citation';
+import { resolveLanguage } from '../../lib/i18n';
 import type { GlossaryEntry } from '../../lib/glossary-types';
 import { handleMessage, sendMessage } from '../../lib/protocol';
 import { isActiveOn, type Settings } from '../../lib/settings';
@@ -33,6 +34,7 @@ export default defineContentScript({
       citationOf: (entry) => formatCitation({ entry, source: SOURCE_DOCUMENT }),
       openInGlossary: (entry) => void sendMessage('openGlossary', { id: entry.id }).catch(ignoreClosedPort),
       theme: () => settings.theme,
+      language: () => resolveLanguage({ setting: settings.language, browserLanguage: navigator.language }),
     });
 
     const fetchEntries = async (ids: string[]) => {

@@ -3,7 +3,9 @@
  * exactly its own DOM. Positioned by hand: WXT's overlay UI loses its position to `:host{all:initial}`.
  */
 import { render } from 'preact';
+import { I18nProvider } from '../../components/i18n';
 import { Tooltip } from '../../components/Tooltip';
+import { COMMON_MESSAGES, type UiLanguage } from '../../lib/i18n';
 import type { GlossaryEntry } from '../../lib/glossary-types';
 import { placeTooltip } from '../../lib/place-tooltip';
 import css from './tooltip.css?inline';
@@ -17,9 +19,10 @@ export interface TooltipHostDeps {
   openInGlossary: (entry: GlossaryEntry) => void;
   /** The reader's theme setting, applied whenever the tooltip is drawn. */
   theme: () => 'system' | 'light' | 'dark';
+  language: () => UiLanguage;
 }
 
-export function createTooltipHost({ document, copyText, citationOf, openInGlossary, theme }: TooltipHostDeps) {
+export function createTooltipHost({ document, copyText, citationOf, openInGlossary, theme, language }: TooltipHostDeps) {
   let host: HTMLElement | null = null;
   let mount: HTMLElement | null = null;
   let current: { entry: GlossaryEntry | null; anchor: () => DOMRect; focus: boolean } | null = null;
@@ -45,7 +48,9 @@ export function createTooltipHost({ document, copyText, citationOf, openInGlossa
     if (chosen === 'system') host?.removeAttribute('data-theme');
     else host?.setAttribute('data-theme', chosen);
     const entry = current.entry;
+    const uiLanguage = language();
     render(
+      <I18nProvider language={uiLanguage} table={COMMON_MESSAGES[uiLanguage]} key={uiLanguage}>
       <Tooltip
         entry={entry}
         copied={copied}
@@ -57,7 +62,8 @@ export function createTooltipHost({ document, copyText, citationOf, openInGlossa
             draw();
           });
         }}
-      />,
+      />
+      </I18nProvider>,
       mount,
     );
     const card = mount.firstElementChild as HTMLElement | null;

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { I18nProvider } from '../../components/i18n';
 import { OptionsPage } from '../../components/OptionsPage';
 import { resolveLanguage } from '../../lib/i18n';
+import { PAGE_MESSAGES } from '../../lib/i18n-pages';
 import { applyPageTheme } from '../../lib/page-theme';
 import type { LoadedSettings, Settings } from '../../lib/settings';
 import { createSettingsStore } from '../../lib/settings-store';
@@ -17,7 +18,7 @@ function draw(loaded: LoadedSettings) {
   applyPageTheme({ root: document.documentElement, theme: loaded.settings.theme });
   render(
     // Keyed by language so a language change redraws every string.
-    <I18nProvider language={language} key={language}>
+    <I18nProvider language={language} table={PAGE_MESSAGES[language]} key={language}>
       <OptionsPage loaded={loaded} services={{ save: store.save }} />
     </I18nProvider>,
     app,

@@ -22,6 +22,8 @@ export async function startHarness(options: { via?: 'flag' | 'cdp'; colorScheme?
     via: options.via ?? 'flag',
     colorScheme: options.colorScheme,
     hasTouch: options.hasTouch,
+    // The readers this is for browse in Chinese; English is tested by choosing it in the settings.
+    locale: 'zh-CN',
   });
   return {
     context,

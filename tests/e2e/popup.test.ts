@@ -33,6 +33,8 @@ afterAll(() => harness?.close());
 /** A popup for `tab`, the size Chromium gives the real one, optionally with nothing remembered. */
 async function openPopup({ tab = demo, fresh = false }: { tab?: Page; fresh?: boolean } = {}): Promise<Page> {
   const popup = await harness.openPopup(tab);
+  // A missing element fails the test in seconds, not after Playwright's 30.
+  popup.setDefaultTimeout(10_000);
   await popup.setViewportSize({ width: 400, height: 600 });
   if (fresh) {
     await popup.evaluate(() => localStorage.clear());

@@ -107,6 +107,23 @@ describe('settings applied to an open tab', () => {
     await expect.poll(() => tooltipText(page)).toBe('');
   });
 
+  it('switches the interface language; glossary content stays Chinese', async () => {
+    const page = await harness.openPage('/demo/');
+    await hoverText(page, '中国膜谷');
+    await expect.poll(() => tooltipText(page)).toContain('复制引用');
+    await page.keyboard.press('Escape');
+    await options.locator('select[name=language]').selectOption('en');
+    await expect.poll(() => options.locator('h1').textContent()).toContain('Settings');
+    await page.waitForTimeout(300);
+    await hoverText(page, '地区生产总值');
+    await expect.poll(() => tooltipText(page)).toContain('Copy citation');
+    const text = await tooltipText(page);
+    expect(text).toContain('Overall targets');
+    expect(text).toContain('2022 targets');
+    expect(text).toContain('地区生产总值');
+    expect(text).not.toContain('复制引用');
+  });
+
   it('applies the dark theme to the tooltip', async () => {
     const page = await harness.openPage('/demo/');
     await options.locator('input[name=theme][value=dark]').check();
