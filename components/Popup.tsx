@@ -2,7 +2,7 @@
  * The toolbar popup: search the glossary, read an entry, see what the current page mentions.
  * Talks to the browser only through `services`.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { formatCitation } from '../lib/citation';
 import type { Glossary, GlossaryEntry } from '../lib/glossary-types';
 import type { PageTerms } from '../lib/protocol';
@@ -38,7 +38,9 @@ export function Popup({ glossary, index, services }: { glossary: Glossary; index
   useEffect(() => {
     void services.getPageTerms().then(setPage);
   }, [services]);
-  useEffect(() => {
+  // Saved as soon as it renders: a plain effect waits for the next frame, and a popup closed
+  // right after Enter (or a background one, which gets no frames) would forget the entry.
+  useLayoutEffect(() => {
     services.saveState({ query, selected, openId: open?.id ?? null });
   }, [query, selected, open]);
 

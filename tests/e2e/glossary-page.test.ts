@@ -10,7 +10,7 @@ import type { Download, Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../scripts/serve.mjs';
 import { formatCitation, formatTargetValue } from '../../lib/citation';
 import { GLOSSARY_CSV_HEADER } from '../../lib/glossary-csv';
-import { CATEGORIES, CATEGORY_IDS } from '../../lib/glossary-schema';
+import { CATEGORIES, CATEGORY_IDS } from '../../lib/categories';
 import { startHarness, type Harness } from './harness';
 import { compiled, entryByTerm } from './glossary-fixture';
 import { hoverText } from './page-helpers';
