@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { GlossaryEntry } from '../lib/glossary-types';
 import { EntryDetails } from './EntryDetails';
+import { useI18n } from './i18n';
 
 export interface EntryViewProps {
   entry: GlossaryEntry;
@@ -14,14 +15,15 @@ export interface EntryViewProps {
 }
 
 export function EntryView({ entry, entryById, onOpen, onCopyCitation, children }: EntryViewProps) {
+  const { t } = useI18n();
   const [copied, setCopied] = useState<string | null>(null);
   const related = entry.related.flatMap((id) => entryById(id) ?? []);
   return (
     <article class="entry-view" aria-labelledby={`${entry.id}-term`} data-id={entry.id}>
       <EntryDetails entry={entry} idPrefix={`${entry.id}-`} allQuotes />
       {related.length > 0 && (
-        <nav class="related" aria-label="相关词条">
-          <h3>相关词条</h3>
+        <nav class="related" aria-label={t('related')}>
+          <h3>{t('related')}</h3>
           <ul>
             {related.map((other) => (
               <li key={other.id}>
@@ -41,7 +43,7 @@ export function EntryView({ entry, entryById, onOpen, onCopyCitation, children }
       )}
       <div class="actions">
         <button type="button" class="copy" onClick={() => void onCopyCitation(entry).then(() => setCopied(entry.id))}>
-          {copied === entry.id ? '已复制' : '复制引用'}
+          {copied === entry.id ? t('copied') : t('copyCitation')}
         </button>
         {children}
       </div>

@@ -11,6 +11,7 @@ import type { Glossary, GlossaryEntry, Target } from '../lib/glossary-types';
 import type { SearchIndex } from '../lib/search-index';
 import { EntryView } from './EntryView';
 import { GlossarySearch } from './GlossarySearch';
+import { useI18n } from './i18n';
 
 export interface GlossaryPageServices {
   copyText(text: string): Promise<void>;
@@ -22,6 +23,7 @@ export interface GlossaryPageServices {
 }
 
 export function GlossaryPage({ glossary, index, services }: { glossary: Glossary; index: SearchIndex; services: GlossaryPageServices }) {
+  const { t, language } = useI18n();
   const byId = useMemo(() => new Map(glossary.entries.map((e) => [e.id, e])), [glossary]);
   const [hash, setHash] = useState(services.getHash());
   const [query, setQuery] = useState('');
@@ -35,7 +37,7 @@ export function GlossaryPage({ glossary, index, services }: { glossary: Glossary
   const openEntry = (entry: GlossaryEntry) => services.setHash(entry.id);
   useEffect(() => {
     if (open) document.getElementById(`entry-${open.id}`)?.scrollIntoView({ block: 'nearest' });
-    document.title = open ? `${open.term} · 桓台政策词表` : '桓台政策词表 · Huantai Lens';
+    document.title = open ? `${open.term} · ${t('glossaryTitle')}` : `${t('glossaryTitle')} · Huantai Lens`;
   }, [open]);
 
   const exportCsv = (entries: GlossaryEntry[], name: string) =>
@@ -44,17 +46,22 @@ export function GlossaryPage({ glossary, index, services }: { glossary: Glossary
   return (
     <div class="glossary-page">
       <header class="page-header">
-        <h1>桓台政策词表</h1>
+        <h1>{t('glossaryTitle')}</h1>
         <p class="muted">
-          {glossary.source.title}（{glossary.source.publisher} {glossary.source.date} 报道）中的 {glossary.entries.length} 个政策术语与{' '}
-          {glossary.targets.length} 项2022年目标
+          {t('glossaryIntro', {
+            title: glossary.source.title,
+            publisher: glossary.source.publisher,
+            date: glossary.source.date,
+            entries: glossary.entries.length,
+            targets: glossary.targets.length,
+          })}
         </p>
-        <nav class="tabs" aria-label="视图">
+        <nav class="tabs" aria-label={t('viewEntries') + ' / ' + t('viewTargets')}>
           <a href="#" aria-current={view === 'entries' ? 'page' : undefined} onClick={(e) => { e.preventDefault(); services.setHash(''); }}>
-            词条
+            {t('viewEntries')}
           </a>
           <a href="#targets" aria-current={view === 'targets' ? 'page' : undefined}>
-            2022年目标
+            {t('viewTargets')}
           </a>
         </nav>
       </header>
@@ -62,7 +69,7 @@ export function GlossaryPage({ glossary, index, services }: { glossary: Glossary
         <TargetsView glossary={glossary} byId={byId} onOpen={openEntry} />
       ) : (
         <div class="columns">
-          <section class="browse" aria-label="词条列表">
+          <section class="browse" aria-label={t('viewEntries')}>
             <GlossarySearch
               index={index}
               query={query}
@@ -76,11 +83,11 @@ export function GlossaryPage({ glossary, index, services }: { glossary: Glossary
             />
             <div class="toolbar">
               <button type="button" onClick={() => exportCsv(glossary.entries, 'huantai-glossary')}>
-                导出全部 CSV
+                {t('exportAllCsv')}
               </button>
               {query.trim() !== '' && (
                 <button type="button" disabled={results.length === 0} onClick={() => exportCsv(results, 'huantai-glossary-results')}>
-                  导出当前结果 CSV（{results.length}）
+                  {t('exportResultsCsv', { count: results.length })}
                 </button>
               )}
               <button
@@ -93,15 +100,15 @@ export function GlossaryPage({ glossary, index, services }: { glossary: Glossary
                   })
                 }
               >
-                导出 Anki 卡片{query.trim() ? '（当前结果）' : ''}
+                {query.trim() ? t('exportAnkiResults') : t('exportAnki')}
               </button>
             </div>
             {query.trim() === '' && (
               <>
-                <div class="areas" role="group" aria-label="按领域浏览">
+                <div class="areas" role="group" aria-label={t('browseByArea')}>
                   {(['all', ...CATEGORY_IDS] as const).map((id) => (
                     <button type="button" key={id} aria-pressed={area === id} onClick={() => setArea(id)}>
-                      {id === 'all' ? '全部' : CATEGORIES[id].zh}
+                      {id === 'all' ? t('allAreas') : CATEGORIES[id][language]}
                     </button>
                   ))}
                 </div>
@@ -135,13 +142,15 @@ export function GlossaryPage({ glossary, index, services }: { glossary: Glossary
                 onOpen={openEntry}
                 onCopyCitation={(entry) => services.copyText(formatCitation({ entry, source: glossary.source }))}
               >
-                <span class="muted share">链接：glossary.html#{open.id}</span>
+                <span class="muted share">
+                  {t('shareLink')}glossary.html#{open.id}
+                </span>
               </EntryView>
             ) : hash !== '' ? (
               // A shared link to an entry this version of the glossary does not have.
-              <p class="muted not-found">没有找到词条“{hash}”。请在左侧浏览或搜索。</p>
+              <p class="muted not-found">{t('entryNotFound', { id: hash })}</p>
             ) : (
-              <p class="muted">选择一个词条查看解释、2022年目标和原文出处。</p>
+              <p class="muted">{t('pickEntry')}</p>
             )}
           </section>
         </div>
@@ -151,24 +160,25 @@ export function GlossaryPage({ glossary, index, services }: { glossary: Glossary
 }
 
 function TargetsView({ glossary, byId, onOpen }: { glossary: Glossary; byId: Map<string, GlossaryEntry>; onOpen: (entry: GlossaryEntry) => void }) {
+  const { t, language } = useI18n();
   const byArea = new Map<Category, Target[]>();
   for (const target of glossary.targets) {
     const area = byId.get(target.entries[0]!)?.category ?? 'overall';
     byArea.set(area, [...(byArea.get(area) ?? []), target]);
   }
   return (
-    <section class="targets-view" aria-label="2022年目标">
+    <section class="targets-view" aria-label={t('viewTargets')}>
       {CATEGORY_IDS.filter((id) => byArea.has(id)).map((id) => (
         <section key={id} aria-labelledby={`targets-${id}`}>
-          <h2 id={`targets-${id}`}>{CATEGORIES[id].zh}</h2>
+          <h2 id={`targets-${id}`}>{CATEGORIES[id][language]}</h2>
           <table>
             <thead>
               <tr>
-                <th scope="col">指标</th>
-                <th scope="col">目标</th>
-                <th scope="col">比较</th>
-                <th scope="col">词条</th>
-                <th scope="col">原文</th>
+                <th scope="col">{t('colIndicator')}</th>
+                <th scope="col">{t('colTarget')}</th>
+                <th scope="col">{t('colComparator')}</th>
+                <th scope="col">{t('colEntries')}</th>
+                <th scope="col">{t('colQuote')}</th>
               </tr>
             </thead>
             <tbody>

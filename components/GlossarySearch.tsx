@@ -8,6 +8,7 @@ import { CATEGORIES } from '../lib/categories';
 import type { GlossaryEntry } from '../lib/glossary-types';
 import type { SearchIndex } from '../lib/search-index';
 import { Marked } from './Marked';
+import { useI18n } from './i18n';
 
 export interface GlossarySearchProps {
   index: SearchIndex;
@@ -41,6 +42,7 @@ export function GlossarySearch({
   expanded = true,
   onExpand,
 }: GlossarySearchProps) {
+  const { t, language } = useI18n();
   const results = useMemo(() => index.search({ query, limit }), [index, query, limit]);
   useEffect(() => onResults?.(results.map((r) => r.entry)), [results]);
   const current = Math.min(selected, results.length - 1);
@@ -72,8 +74,8 @@ export function GlossarySearch({
         aria-expanded={showList && results.length > 0}
         aria-controls={showList ? 'search-results' : undefined}
         aria-activedescendant={showList && current >= 0 && results[current] ? `result-${results[current]!.entry.id}` : undefined}
-        aria-label="搜索政策词表（中文、拼音、英文、数字）"
-        placeholder="搜索：中文 / 拼音 / English / 8万亩"
+        aria-label={t('searchLabel')}
+        placeholder={t('searchPlaceholder')}
         value={query}
         autoFocus={autoFocus}
         onInput={(event) => {
@@ -86,8 +88,8 @@ export function GlossarySearch({
         }}
       />
       {showList && (
-        <ul class="results" id="search-results" role="listbox" aria-label="搜索结果">
-          {results.length === 0 && <li class="muted">没有找到“{query}”</li>}
+        <ul class="results" id="search-results" role="listbox" aria-label={t('searchResults')}>
+          {results.length === 0 && <li class="muted">{t('noResults', { query })}</li>}
           {results.map((result, i) => (
             <li
               key={result.entry.id}
@@ -108,7 +110,7 @@ export function GlossarySearch({
                   )}
                 </span>
                 <span class="pinyin">{result.entry.pinyin}</span>
-                <span class={`category cat-${result.entry.category}`}>{CATEGORIES[result.entry.category].zh}</span>
+                <span class={`category cat-${result.entry.category}`}>{CATEGORIES[result.entry.category][language]}</span>
               </div>
               {result.field !== 'term' && result.field !== 'pinyin' && result.field !== 'initials' && (
                 <div class="matched">

@@ -9,6 +9,8 @@ import type { PageTerms } from '../lib/protocol';
 import type { SearchIndex } from '../lib/search-index';
 import { EntryView } from './EntryView';
 import { GlossarySearch } from './GlossarySearch';
+import { useI18n } from './i18n';
+import { DEFAULT_SETTINGS, isActiveOn, setSiteActive, type Settings } from '../lib/settings';
 
 export interface PopupState {
   query: string;
@@ -25,9 +27,23 @@ export interface PopupServices {
   /** The query and selection of the last time the popup was open. */
   loadState(): PopupState | null;
   saveState(state: PopupState): void;
+  saveSettings(settings: Settings): Promise<void>;
+  openSettings(): void;
 }
 
-export function Popup({ glossary, index, services }: { glossary: Glossary; index: SearchIndex; services: PopupServices }) {
+export function Popup({
+  glossary,
+  index,
+  services,
+  settings: initialSettings = DEFAULT_SETTINGS,
+}: {
+  glossary: Glossary;
+  index: SearchIndex;
+  services: PopupServices;
+  settings?: Settings;
+}) {
+  const { t } = useI18n();
+  const [settings, setSettings] = useState(initialSettings);
   const byId = useMemo(() => new Map(glossary.entries.map((e) => [e.id, e])), [glossary]);
   const saved = useMemo(() => services.loadState(), [services]);
   const [query, setQuery] = useState(saved?.query ?? '');
@@ -36,8 +52,26 @@ export function Popup({ glossary, index, services }: { glossary: Glossary; index
   const [page, setPage] = useState<PageTerms | null | 'loading'>('loading');
 
   useEffect(() => {
-    void services.getPageTerms().then(setPage);
+    // A page still being scanned answers with partial counts: ask again until it is done.
+    let tries = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const ask = () =>
+      void services.getPageTerms().then((terms) => {
+        setPage(terms);
+        if (terms?.scanning && ++tries < 40) timer = setTimeout(ask, 300);
+      });
+    ask();
+    return () => clearTimeout(timer);
   }, [services]);
+
+  const hostname = page && page !== 'loading' && /^https?:/.test(page.url) ? new URL(page.url).hostname : null;
+  const siteActive = hostname !== null && isActiveOn({ settings, hostname });
+  const toggleSite = (active: boolean) => {
+    if (!hostname) return;
+    const next = setSiteActive({ settings: active ? { ...settings, enabled: true } : settings, hostname, active });
+    setSettings(next);
+    void services.saveSettings(next);
+  };
   // Saved as soon as it renders: a plain effect waits for the next frame, and a popup closed
   // right after Enter (or a background one, which gets no frames) would forget the entry.
   useLayoutEffect(() => {
@@ -53,11 +87,23 @@ export function Popup({ glossary, index, services }: { glossary: Glossary; index
   return (
     <main class="popup">
       <header class="popup-header">
-        <h1>桓台政策透镜</h1>
-        <button type="button" class="link" onClick={() => services.openGlossaryPage({})}>
-          全部词条
-        </button>
+        <h1>{t('appName')}</h1>
+        <nav class="popup-links">
+          <button type="button" class="link" onClick={() => services.openGlossaryPage({})}>
+            {t('allEntries')}
+          </button>
+          <button type="button" class="link" onClick={() => services.openSettings()}>
+            {t('settings')}
+          </button>
+        </nav>
       </header>
+      {hostname !== null && (
+        <label class="site-switch">
+          <input type="checkbox" name="site-active" checked={siteActive} onChange={(e) => toggleSite((e.target as HTMLInputElement).checked)} />
+          <span>{t('siteSwitch', { site: hostname })}</span>
+          {!settings.enabled && <span class="muted">{t('pausedEverywhere')}</span>}
+        </label>
+      )}
       <GlossarySearch
         index={index}
         query={query}
@@ -82,32 +128,35 @@ export function Popup({ glossary, index, services }: { glossary: Glossary; index
           onCopyCitation={(entry) => services.copyText(formatCitation({ entry, source: glossary.source }))}
         >
           <button type="button" class="back" onClick={() => setOpen(null)}>
-            返回
+            {t('back')}
           </button>
           <button type="button" class="link" onClick={() => services.openGlossaryPage({ id: open.id })}>
-            在词表页打开
+            {t('openInGlossaryPage')}
           </button>
         </EntryView>
       ) : (
         query.trim() === '' && (
           <section class="on-page" aria-labelledby="on-page-title">
             <h2 id="on-page-title">
-              本页术语{onPage.length > 0 && <span class="on-page-count">（{onPage.length}）</span>}
+              {t('onThisPage')}
+              {onPage.length > 0 && <span class="on-page-count">（{onPage.length}）</span>}
             </h2>
             {page === 'loading' ? (
-              <p class="muted">…</p>
+              <p class="muted">{t('loading')}</p>
             ) : page === null ? (
-              <p class="muted">此页面未被扫描（浏览器内部页面或扩展页面）。</p>
+              <p class="muted">{t('notScanned')}</p>
+            ) : !page.active ? (
+              <p class="muted">{settings.enabled ? t('offOnSite') : t('pausedEverywhere')}</p>
             ) : onPage.length === 0 ? (
-              <p class="muted">本页没有词表中的术语。</p>
+              <p class="muted">{page.scanning ? t('scanning') : t('noTermsOnPage')}</p>
             ) : (
               <ul>
                 {onPage.map(({ entry, count }) => (
                   <li key={entry.id} data-id={entry.id}>
-                    <button type="button" class="on-page-term" title="在页面上定位" onClick={() => void services.revealTerm({ id: entry.id })}>
+                    <button type="button" class="on-page-term" title={t('locateOnPage')} onClick={() => void services.revealTerm({ id: entry.id })}>
                       <span class="term">{entry.term}</span> <span class="count">×{count}</span>
                     </button>
-                    <button type="button" class="link info" aria-label={`${entry.term}：查看解释`} onClick={() => setOpen(entry)}>
+                    <button type="button" class="link info" aria-label={t('showExplanation', { term: entry.term })} onClick={() => setOpen(entry)}>
                       ⓘ
                     </button>
                     <div class="summary">{entry.summary}</div>

@@ -20,6 +20,7 @@ export function registerBackgroundHandlers({ glossary, setBadge, openExtensionPa
       if (tabId === undefined) throw new Error('reportPageTerms must come from a tab');
       return badge.report({ tabId, frameId: sender.frameId ?? 0, pageId: data.pageId, counts: data.counts });
     }),
+    handleMessage('getTabTerms', ({ data }) => badge.countsOf({ tabId: data.tabId })),
     handleMessage('openGlossary', ({ data }) => {
       if (!service.getEntries({ ids: [data.id] }).length) throw new Error(`No glossary entry "${data.id}"`);
       openExtensionPage({ path: `/glossary.html#${data.id}` });

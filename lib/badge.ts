@@ -32,6 +32,16 @@ export function createBadgeTracker({ setBadge }: BadgeDeps) {
       setBadge({ tabId: report.tabId, text: ids.size > 0 ? String(ids.size) : '' });
       return { distinct: ids.size };
     },
+    /** Occurrences of each term over all the tab's frames, or null when the tab never reported. */
+    countsOf({ tabId }: { tabId: number }): Record<string, number> | null {
+      const frames = tabs.get(tabId);
+      if (!frames) return null;
+      const total: Record<string, number> = {};
+      for (const frame of frames.values()) {
+        for (const [id, count] of Object.entries(frame.counts)) if (count > 0) total[id] = (total[id] ?? 0) + count;
+      }
+      return total;
+    },
     forget({ tabId }: { tabId: number }) {
       tabs.delete(tabId);
     },

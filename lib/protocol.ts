@@ -12,6 +12,8 @@ export interface PageTerms {
   url: string;
   /** False when the reader turned the extension off for this site (or paused it). */
   active: boolean;
+  /** True until the first scan of the page has finished: the counts are not complete yet. */
+  scanning: boolean;
   /** Occurrences of each entry id on the page (all of it, painted or not yet). */
   counts: Record<string, number>;
 }
@@ -21,6 +23,8 @@ export interface ProtocolMap {
   getEntries(data: { ids: string[] }): GlossaryEntry[];
   /** content → background: what a frame found, for the toolbar badge. */
   reportPageTerms(data: { pageId: string; counts: Record<string, number> }): { distinct: number };
+  /** popup → background: what every frame of a tab reported (the top frame alone misses iframes). */
+  getTabTerms(data: { tabId: number }): Record<string, number> | null;
   /** popup → content (top frame): the terms on the page. */
   getPageTerms(data: Record<string, never>): PageTerms;
   /** popup → content: scroll to the first occurrence of an entry and flash it. */
@@ -39,6 +43,7 @@ const DATA_SCHEMAS: { [K in keyof ProtocolMap]: v.GenericSchema<GetDataType<Prot
   reportPageTerms: v.object({ pageId: v.pipe(v.string(), v.maxLength(64)), counts }),
   getPageTerms: v.object({}) as v.GenericSchema<Record<string, never>>,
   revealTerm: v.object({ id }),
+  getTabTerms: v.object({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
   moveToTerm: v.object({ direction: v.picklist(['next', 'previous']) }),
   openGlossary: v.object({ id }),
 };

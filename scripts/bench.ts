@@ -4,27 +4,33 @@
  * floor, a naive RegExp highlighter and mark.js). Prints a table and budget verdicts and writes
  * bench-results/latest.json. Budgets failing is a finding, not an error: the exit code stays 0.
  *
- *   npm run bench -- [--no-build] [--profile] [--runs 5] [--mark-runs 3 (0: skip mark.js)] [--mark-timeout 60]
+ *   npm run bench -- [--no-build] [--profile] [--breakdown] [--runs 5] [--mark-runs 3 (0: skip mark.js)] [--mark-timeout 60]
  *                    [--repeat 100] [--pages stress,wikipedia,typical] [--out bench-results/latest.json]
- *                    [--candidate other/.output/chrome-mv3]   (another build, measured in the same runs: A/B an optimisation)
+ *                    [--extension dir]   (measure that build instead of building .output/chrome-mv3)
+ *                    [--candidate dir]   (another build, measured in the same runs: A/B an optimisation)
  */
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import type { TermList } from '../lib/glossary-types';
 import { BrowserNotFoundError, findBrowser } from './browser.mjs';
 import { PROJECT_ROOT, startServer } from './serve.mjs';
 import { loadGlossary } from './glossary/load';
 import { buildExtension, CONTENT_SCRIPT, contentScriptSize } from './bench/build';
-import { buildPages } from './bench/pages';
+import { buildPages, type BenchPage } from './bench/pages';
+import { breakdownPage, bundleBreakdown, formatBreakdown, type PageBreakdown } from './bench/breakdown';
 import { checkBudgets, formatReport, summarisePage, writeJson } from './bench/report';
 import { formatProfile } from './bench/profile';
-import { runAll } from './bench/run';
+import { PLAIN_ARGS, runAll } from './bench/run';
 
 const { values: args } = parseArgs({
   options: {
     'no-build': { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
+    breakdown: { type: 'boolean', default: false },
+    extension: { type: 'string' },
     candidate: { type: 'string' },
     runs: { type: 'string', default: '5' },
     'mark-runs': { type: 'string', default: '3' },
@@ -65,13 +71,15 @@ async function main() {
     process.exit(1);
   }
 
-  if (!args['no-build']) {
+  // A build elsewhere (`--extension dir`) is measured as it is.
+  const extensionPath = args.extension ? resolve(args.extension) : join(PROJECT_ROOT, '.output/chrome-mv3');
+  if (!args['no-build'] && !args.extension) {
     log('Building the extension (npx wxt build)…');
     buildExtension({ root: PROJECT_ROOT });
   }
-  const bundle = contentScriptSize({ root: PROJECT_ROOT });
+  const bundle = contentScriptSize({ extensionPath });
 
-  const { glossary } = loadGlossary({ dataDir: 'data', root: PROJECT_ROOT });
+  const { glossary, termList } = loadGlossary({ dataDir: 'data', root: PROJECT_ROOT });
   // The raw forms a naive highlighter would search for: every term and alias as written.
   const terms = [...new Set(glossary.entries.flatMap((entry) => [entry.term, ...(entry.aliases ?? [])]).filter((t) => t.length > 0))];
   const markSource = readFileSync(join(PROJECT_ROOT, 'node_modules/mark.js/dist/mark.min.js'), 'utf8');
@@ -85,9 +93,10 @@ async function main() {
   const server = await startServer();
   const served = pages.map((page) => ({ page, url: server.addPage(page.path, page.html, { contentType: 'text/html; charset=utf-8', headers: { 'Content-Security-Policy': OFFLINE_CSP } }) }));
   let outcome;
+  let breakdowns: PageBreakdown[] = [];
   try {
     outcome = await runAll({
-      extensionPath: join(PROJECT_ROOT, '.output/chrome-mv3'),
+      extensionPath,
       candidatePath: args.candidate ? resolve(args.candidate) : undefined,
       executablePath,
       pages: served,
@@ -97,8 +106,9 @@ async function main() {
       terms,
       markSource,
       log,
-      profile: args.profile ? { dir: join(PROJECT_ROOT, 'bench-results'), bundlePath: join(PROJECT_ROOT, CONTENT_SCRIPT) } : undefined,
+      profile: args.profile ? { dir: join(PROJECT_ROOT, 'bench-results'), bundlePath: join(extensionPath, CONTENT_SCRIPT) } : undefined,
     });
+    if (args.breakdown) breakdowns = await runBreakdowns({ served, executablePath, termList });
   } finally {
     await server.close();
   }
@@ -113,6 +123,7 @@ async function main() {
     `load average ${loadBefore.toFixed(1)} at start, ${loadAfter.toFixed(1)} at end (other work on the machine makes single figures noisy; the ratios compare interleaved runs)`;
   console.log(formatReport({ header, summaries, skipped, budgets, bundle }));
   for (const summary of outcome.profiles) console.log(`\n${formatProfile({ summary })}`);
+  for (const breakdown of breakdowns) console.log(`\n${formatBreakdown({ breakdown })}`);
 
   const outPath = join(PROJECT_ROOT, args.out);
   writeJson({
@@ -120,13 +131,14 @@ async function main() {
     data: {
       date: new Date().toISOString(),
       environment: { chromium: outcome.browserVersion, node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', loadAverage: { start: loadBefore, end: loadAfter } },
-      options: { runs, markRuns, markTimeoutMs, repeat, build: !args['no-build'], candidate: args.candidate ?? null },
+      options: { runs, markRuns, markTimeoutMs, repeat, build: !args['no-build'] && !args.extension, extension: extensionPath, candidate: args.candidate ?? null },
       terms: terms.length,
       bundle,
       budgets,
       pages: summaries,
       skipped,
       profiles: outcome.profiles,
+      breakdowns,
       raw: outcome.results.map(({ page, url, ours, candidate, floor, naive, mark, markNote, errors }) => ({
         id: page.id,
         source: page.source,
@@ -143,6 +155,23 @@ async function main() {
     },
   });
   log(`Wrote ${args.out}`);
+}
+
+/** `--breakdown`: the extension's stages one by one, in a plain browser (see bench/breakdown.ts). */
+async function runBreakdowns({ served, executablePath, termList }: { served: { page: BenchPage; url: string }[]; executablePath: string; termList: TermList }) {
+  log('Bundling lib/ for the stage breakdown…');
+  const code = await bundleBreakdown({ root: PROJECT_ROOT });
+  const browser = await chromium.launch({ executablePath, headless: true, args: PLAIN_ARGS });
+  try {
+    const out: PageBreakdown[] = [];
+    for (const { page, url } of served) {
+      log(`${page.id}: stage breakdown`);
+      out.push(await breakdownPage({ browser, pageId: page.id, url, code, termList }));
+    }
+    return out;
+  } finally {
+    await browser.close();
+  }
 }
 
 main().catch((error: unknown) => {

@@ -110,10 +110,14 @@ export function startSession({ finder, tooltip, settings, entries, fetchEntries,
     },
   });
 
-  void watcher.start();
+  let scanning = true;
+  void watcher.start().then(() => {
+    scanning = false;
+  });
 
   return {
     counts: () => latestCounts,
+    scanning: () => scanning,
     move: navigator.move,
     reveal: ({ id, flash }: { id: string; flash: (args: { range: AbstractRange }) => void }) => {
       const value = finder.valueOf(id);

@@ -2,7 +2,12 @@ import { render } from 'preact';
 import glossary from 'virtual:huantai-glossary/entries';
 import termList from 'virtual:huantai-glossary/terms';
 import { GlossaryPage, type GlossaryPageServices } from '../../components/GlossaryPage';
+import { I18nProvider } from '../../components/i18n';
+import { resolveLanguage } from '../../lib/i18n';
+import { PAGE_MESSAGES } from '../../lib/i18n-pages';
+import { applyPageTheme } from '../../lib/page-theme';
 import { createSearchIndex } from '../../lib/search-index';
+import { createSettingsStore } from '../../lib/settings-store';
 import '../../components/glossary-ui.css';
 import './glossary.css';
 
@@ -26,5 +31,14 @@ const services: GlossaryPageServices = {
   },
 };
 
+const { settings } = await createSettingsStore({ area: browser.storage.sync }).load();
+const language = resolveLanguage({ setting: settings.language, browserLanguage: navigator.language });
+document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+applyPageTheme({ root: document.documentElement, theme: settings.theme });
 const index = createSearchIndex({ glossary, variants: termList.variants });
-render(<GlossaryPage glossary={glossary} index={index} services={services} />, document.getElementById('app')!);
+render(
+  <I18nProvider language={language} table={PAGE_MESSAGES[language]}>
+    <GlossaryPage glossary={glossary} index={index} services={services} />
+  </I18nProvider>,
+  document.getElementById('app')!,
+);

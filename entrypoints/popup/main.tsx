@@ -1,10 +1,15 @@
 import { render } from 'preact';
 import glossary from 'virtual:huantai-glossary/entries';
 import termList from 'virtual:huantai-glossary/terms';
+import { I18nProvider } from '../../components/i18n';
 import { Popup, type PopupServices, type PopupState } from '../../components/Popup';
+import { resolveLanguage } from '../../lib/i18n';
+import { PAGE_MESSAGES } from '../../lib/i18n-pages';
+import { applyPageTheme } from '../../lib/page-theme';
 import { sendMessage } from '../../lib/protocol';
 import { createSavedState } from '../../lib/saved-state';
 import { createSearchIndex } from '../../lib/search-index';
+import { createSettingsStore } from '../../lib/settings-store';
 import '../../components/glossary-ui.css';
 import './popup.css';
 
@@ -14,6 +19,7 @@ const isPopupState = (value: unknown): value is PopupState =>
   Number.isInteger((value as PopupState).selected) &&
   ((value as PopupState).openId === null || typeof (value as PopupState).openId === 'string');
 const saved = createSavedState({ storage: localStorage, key: 'popup-state', isValid: isPopupState });
+const store = createSettingsStore({ area: browser.storage.sync });
 
 /** Tests open the popup as a page and name the tab to read in the URL. */
 async function activeTabId(): Promise<number | undefined> {
@@ -25,7 +31,14 @@ const services: PopupServices = {
   async getPageTerms() {
     const tabId = await activeTabId();
     if (tabId === undefined) return null;
-    return sendMessage('getPageTerms', {}, { tabId, frameId: 0 }).catch(() => null);
+    const [top, frames] = await Promise.all([
+      sendMessage('getPageTerms', {}, { tabId, frameId: 0 }).catch(() => null),
+      sendMessage('getTabTerms', { tabId }).catch(() => null),
+    ]);
+    if (!top) return null;
+    // The background adds up every frame's report (iframes included); the top frame alone
+    // answers when the background has restarted and lost them.
+    return frames && top.active ? { ...top, counts: frames } : top;
   },
   async revealTerm({ id }) {
     const tabId = await activeTabId();
@@ -37,9 +50,23 @@ const services: PopupServices = {
     void browser.tabs.create({ url: browser.runtime.getURL(`/glossary.html${id ? `#${id}` : ''}`) });
     window.close();
   },
+  openSettings: () => {
+    void browser.runtime.openOptionsPage();
+    window.close();
+  },
+  saveSettings: store.save,
   loadState: saved.load,
   saveState: saved.save,
 };
 
+const { settings } = await store.load();
+const language = resolveLanguage({ setting: settings.language, browserLanguage: navigator.language });
+document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+applyPageTheme({ root: document.documentElement, theme: settings.theme });
 const index = createSearchIndex({ glossary, variants: termList.variants });
-render(<Popup glossary={glossary} index={index} services={services} />, document.getElementById('app')!);
+render(
+  <I18nProvider language={language} table={PAGE_MESSAGES[language]}>
+    <Popup glossary={glossary} index={index} services={services} settings={settings} />
+  </I18nProvider>,
+  document.getElementById('app')!,
+);

@@ -413,10 +413,8 @@ describe('“on this page”', () => {
     await page.close();
   });
 
-  // Known gap: the popup asks only the top frame (getPageTerms with frameId 0) while the badge adds
-  // up every frame, so terms inside a frame are on the badge but not in the list. Needs the
-  // background to answer the tab's merged counts; flip to `it` once it does.
-  it.fails('lists the terms of the page’s frames too, as the badge counts them', async () => {
+  // The list comes from the background's per-frame reports, the same numbers the badge adds up.
+  it('lists the terms of the page’s frames too, as the badge counts them', async () => {
     const page = await harness.openPage('/pages/shadow-frame.html');
     const popup = await openPopup({ tab: page });
     await expect.poll(async () => (await onPageList(popup)).length).toBeGreaterThan(0);

@@ -22,3 +22,13 @@ describe('toolbar badge', () => {
     expect(badges).toEqual([[1, '1'], [2, '2']]);
   });
 });
+
+describe('counts per tab for the popup', () => {
+  it('adds up the frames of a tab, and knows nothing of tabs that never reported', () => {
+    const tracker = createBadgeTracker({ setBadge: () => {} });
+    tracker.report({ tabId: 3, frameId: 0, pageId: 'a', counts: { x: 2, y: 0 } });
+    tracker.report({ tabId: 3, frameId: 5, pageId: 'f', counts: { x: 1, z: 4 } });
+    expect(tracker.countsOf({ tabId: 3 })).toEqual({ x: 3, z: 4 });
+    expect(tracker.countsOf({ tabId: 4 })).toBeNull();
+  });
+});

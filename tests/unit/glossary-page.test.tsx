@@ -7,6 +7,8 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { render } from 'preact';
+import { I18nProvider } from '../../components/i18n';
+import { PAGE_MESSAGES } from '../../lib/i18n-pages';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GlossaryPage, type GlossaryPageServices } from '../../components/GlossaryPage';
@@ -53,7 +55,12 @@ function fakeServices(initialHash = '') {
 
 async function show(services: GlossaryPageServices) {
   await act(async () => {
-    render(<GlossaryPage glossary={glossary} index={index} services={services} />, container);
+    render(
+      <I18nProvider language="zh" table={PAGE_MESSAGES.zh}>
+        <GlossaryPage glossary={glossary} index={index} services={services} />
+      </I18nProvider>,
+      container,
+    );
   });
 }
 

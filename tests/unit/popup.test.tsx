@@ -7,6 +7,8 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { render } from 'preact';
+import { I18nProvider } from '../../components/i18n';
+import { PAGE_MESSAGES } from '../../lib/i18n-pages';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Popup, type PopupServices, type PopupState } from '../../components/Popup';
@@ -42,6 +44,8 @@ function fakeServices({ page = null, saved = null }: { page?: PageTerms | null |
     revealTerm: vi.fn(() => Promise.resolve(true)),
     copyText: vi.fn(() => Promise.resolve()),
     openGlossaryPage: vi.fn(),
+    openSettings: vi.fn(),
+    saveSettings: vi.fn(() => Promise.resolve()),
     loadState: () => saved,
     saveState: (state) => void states.push(state),
   };
@@ -50,7 +54,12 @@ function fakeServices({ page = null, saved = null }: { page?: PageTerms | null |
 
 async function show(services: PopupServices) {
   await act(async () => {
-    render(<Popup glossary={glossary} index={index} services={services} />, container);
+    render(
+      <I18nProvider language="zh" table={PAGE_MESSAGES.zh}>
+        <Popup glossary={glossary} index={index} services={services} />
+      </I18nProvider>,
+      container,
+    );
   });
   // Let getPageTerms settle.
   await act(async () => {
@@ -91,14 +100,14 @@ describe('the popup’s “on this page”', () => {
   });
 
   it('says so when the page has none of the glossary’s terms', async () => {
-    const { services } = fakeServices({ page: { url: 'https://example.com/', active: true, counts: {} } });
+    const { services } = fakeServices({ page: { url: 'https://example.com/', active: true, scanning: false, counts: {} } });
     await show(services);
     expect(container.querySelector('.on-page')!.textContent).toContain('本页没有词表中的术语');
   });
 
   it('lists known terms with a count, most frequent first, and reveals one on click', async () => {
     const counts = { [idOf('两高')]: 1, [idOf('中国膜谷')]: 3, [idOf('高标准农田')]: 2, 'no-such-entry': 9, [idOf('双碳')]: 0 };
-    const { services } = fakeServices({ page: { url: 'https://example.com/', active: true, counts } });
+    const { services } = fakeServices({ page: { url: 'https://example.com/', active: true, scanning: false, counts } });
     await show(services);
     const rows = [...container.querySelectorAll<HTMLElement>('.on-page li')].map((li) => [li.dataset.id, li.querySelector('.count')!.textContent]);
     expect(rows).toEqual([
@@ -112,7 +121,7 @@ describe('the popup’s “on this page”', () => {
   });
 
   it('gives way to the results while there is a query', async () => {
-    const { services } = fakeServices({ page: { url: 'https://example.com/', active: true, counts: { [idOf('两高')]: 1 } } });
+    const { services } = fakeServices({ page: { url: 'https://example.com/', active: true, scanning: false, counts: { [idOf('两高')]: 1 } } });
     await show(services);
     await type('zgmg');
     expect(container.querySelector('.on-page')).toBeNull();
@@ -247,5 +256,49 @@ describe('the popup’s saved state', () => {
       isValid: isState,
     });
     expect(() => saved.save({ query: 'x', selected: 0, openId: null })).not.toThrow();
+  });
+});
+
+describe('the popup’s site switch', () => {
+  it('turns the extension off for the page’s site and back on, saving the settings', async () => {
+    const { services } = fakeServices({ page: { url: 'https://www.dzwww.com/news/1.html', active: true, scanning: false, counts: {} } });
+    await show(services);
+    const box = container.querySelector<HTMLInputElement>('input[name=site-active]')!;
+    expect(container.querySelector('.site-switch')!.textContent).toContain('www.dzwww.com');
+    expect(box.checked).toBe(true);
+    await act(async () => box.click());
+    expect(services.saveSettings).toHaveBeenLastCalledWith(expect.objectContaining({ disabledSites: ['www.dzwww.com'] }));
+    expect(box.checked).toBe(false);
+    await act(async () => box.click());
+    expect(services.saveSettings).toHaveBeenLastCalledWith(expect.objectContaining({ disabledSites: [] }));
+  });
+
+  it('has no switch for pages that were not scanned', async () => {
+    const { services } = fakeServices({ page: null });
+    await show(services);
+    expect(container.querySelector('input[name=site-active]')).toBeNull();
+  });
+
+  it('says when the site is off, and asks again while a page is still being scanned', async () => {
+    vi.useFakeTimers();
+    try {
+      const pages: PageTerms[] = [
+        { url: 'https://a.example/', active: true, scanning: true, counts: {} },
+        { url: 'https://a.example/', active: true, scanning: false, counts: { [idOf('两高')]: 2 } },
+      ];
+      const { services } = fakeServices();
+      services.getPageTerms = vi.fn(() => Promise.resolve(pages.shift() ?? null));
+      await show(services);
+      expect(container.querySelector('.on-page')!.textContent).toContain('正在扫描');
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(400);
+      });
+      expect(container.querySelector('.on-page')!.textContent).toContain('两高');
+    } finally {
+      vi.useRealTimers();
+    }
+    const off = fakeServices({ page: { url: 'https://b.example/', active: false, scanning: false, counts: {} } });
+    await show(off.services);
+    expect(container.querySelector('.on-page')!.textContent).toContain('已在此网站关闭');
   });
 });
