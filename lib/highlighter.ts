@@ -135,6 +135,8 @@ export function createHighlighter(deps: HighlighterDeps) {
       if (!state) {
         state = { hits: [], painted: null };
         blocks.set(block, state);
+        // Watched once, when the block first has hits; painting unobserves it.
+        visibility.observe(block);
       }
       // A block already on screen gets the new run painted straight away.
       if (state.painted) {
@@ -142,8 +144,7 @@ export function createHighlighter(deps: HighlighterDeps) {
         state.hits.push(...hits);
         paint(block, state);
       } else {
-        state.hits.push(...hits);
-        visibility.observe(block);
+        for (const hit of hits) state.hits.push(hit);
       }
       for (const hit of hits) counts.set(hit.value, (counts.get(hit.value) ?? 0) + 1);
     },

@@ -2,7 +2,7 @@
  * Finds glossary terms in folded page text in one pass (Aho–Corasick), picks non-overlapping
  * matches leftmost-longest, and drops matches whose context shows another sense of the term.
  */
-import { normalizeText, type VariantTable } from './normalize';
+import { decodeUnits, foldToUnits, type FoldedUnits, type VariantTable } from './normalize';
 
 export interface Pattern {
   /** Already folded with normalizeTerm, exactly as the page text will be. */
@@ -37,6 +37,8 @@ export interface Matcher {
    * although folding glued them together.
    */
   findAll(args: { text: string; map?: Uint32Array }): Match[];
+  /** The same over folded code units (foldToUnits), without building a string. */
+  findFolded(args: FoldedUnits): Match[];
 }
 
 export const DEFAULT_SENSE_WINDOW = 40;
@@ -165,7 +167,9 @@ function buildAutomaton({ patterns }: { patterns: ReadonlyArray<Pattern> }): Aut
 }
 
 /** The child of a non-root node by char, or 0 when there is none (0 is the root, never a child). */
-function childOf({ automaton, node, code }: { automaton: Automaton; node: number; code: number }): number {
+// Positional, unlike the rest: it runs once per character, and an argument object per call is
+// what cold (not yet optimised) code pays for most on a page's first scan.
+function childOf(automaton: Automaton, node: number, code: number): number {
   const { edgeStart, edgeChar, edgeNext } = automaton;
   let lo = edgeStart[node] as number;
   let hi = edgeStart[node + 1] as number;
@@ -188,13 +192,15 @@ function childOf({ automaton, node, code }: { automaton: Automaton; node: number
  * that was separated from the match on the page by a dropped char (space, quote) does not count.
  */
 function isWholeWord({
-  text,
+  units,
+  length,
   map,
   flags,
   start,
   end,
 }: {
-  text: string;
+  units: Uint16Array;
+  length: number;
   map: Uint32Array | undefined;
   flags: number;
   start: number;
@@ -203,15 +209,15 @@ function isWholeWord({
   if (
     (flags & STARTS_WORD) !== 0 &&
     start > 0 &&
-    isAsciiWordChar(text.charCodeAt(start - 1)) &&
+    isAsciiWordChar(units[start - 1] as number) &&
     (map === undefined || (map[start] as number) - (map[start - 1] as number) === 1)
   ) {
     return false;
   }
   if (
     (flags & ENDS_WORD) !== 0 &&
-    end < text.length &&
-    isAsciiWordChar(text.charCodeAt(end)) &&
+    end < length &&
+    isAsciiWordChar(units[end] as number) &&
     (map === undefined || (map[end] as number) - (map[end - 1] as number) === 1)
   ) {
     return false;
@@ -224,24 +230,33 @@ function isWholeWord({
  * kept, and it is committed once the automaton's depth proves no match can still start at or
  * before it (any future match is a suffix of the current state's path).
  */
-function scan({ automaton, text, map }: { automaton: Automaton; text: string; map: Uint32Array | undefined }): Match[] {
+function scan({
+  automaton,
+  units,
+  length,
+  map,
+}: {
+  automaton: Automaton;
+  units: Uint16Array;
+  length: number;
+  map: Uint32Array | undefined;
+}): Match[] {
   const { rootNext, fail, dict, depth, flags, value } = automaton;
   const matches: Match[] = [];
-  const length = text.length;
   let state = 0;
   let lastEnd = 0;
   let pendingStart = -1;
   let pendingEnd = 0;
   let pendingValue = 0;
   for (let i = 0; i < length; i++) {
-    const code = text.charCodeAt(i);
+    const code = units[i] as number;
     let node = state;
     for (;;) {
       if (node === 0) {
         node = rootNext[code] as number;
         break;
       }
-      const next = childOf({ automaton, node, code });
+      const next = childOf(automaton, node, code);
       if (next !== 0) {
         node = next;
         break;
@@ -256,7 +271,10 @@ function scan({ automaton, text, map }: { automaton: Automaton; text: string; ma
       while (out !== 0) {
         const start = end - (depth[out] as number);
         if (pendingStart >= 0 && start > pendingStart) break;
-        if (start >= lastEnd && isWholeWord({ text, map, flags: flags[out] as number, start, end })) {
+        if (
+          start >= lastEnd &&
+          (((flags[out] as number) & (STARTS_WORD | ENDS_WORD)) === 0 || isWholeWord({ units, length, map, flags: flags[out] as number, start, end }))
+        ) {
           pendingStart = start;
           pendingEnd = end;
           pendingValue = value[out] as number;
@@ -279,7 +297,12 @@ export function buildMatcher({ patterns }: { patterns: ReadonlyArray<Pattern> })
   const automaton = buildAutomaton({ patterns });
   return {
     size: automaton.size,
-    findAll: ({ text, map }) => scan({ automaton, text, map }),
+    findAll: ({ text, map }) => {
+      const units = new Uint16Array(text.length);
+      for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+      return scan({ automaton, units, length: text.length, map });
+    },
+    findFolded: ({ units, length, map }) => scan({ automaton, units, length, map }),
   };
 }
 
@@ -329,16 +352,20 @@ export function findTerms({
   senseRules?: SenseRules;
   window?: number;
 }): Match[] {
-  const normalized = normalizeText({ text, variants });
-  const { map } = normalized;
-  let matches = matcher.findAll({ text: normalized.text, map });
-  if (senseRules !== undefined && senseRules.size > 0) {
-    matches = applySenseRules({ text: normalized.text, matches, rules: senseRules, window: windowSize });
+  const folded = foldToUnits({ text, variants });
+  let matches = matcher.findFolded(folded);
+  if (matches.length === 0) return matches;
+  const { units, length, map } = folded;
+  // Only a match with a sense rule needs the folded text as a string, to look at its context.
+  if (senseRules !== undefined && senseRules.size > 0 && matches.some((m) => senseRules.has(m.value))) {
+    const foldedText = decodeUnits({ units: units.subarray(0, length) });
+    matches = applySenseRules({ text: foldedText, matches, rules: senseRules, window: windowSize });
   }
-  return matches.map(({ start, end, value }) => ({
-    start: map[start] as number,
+  for (const match of matches) {
+    const end = match.end;
+    match.start = map[match.start] as number;
     // Map the last char, not the end: map[end] would swallow dropped chars after the term.
-    end: (map[end - 1] as number) + 1,
-    value,
-  }));
+    match.end = (map[end - 1] as number) + 1;
+  }
+  return matches;
 }

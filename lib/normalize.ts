@@ -43,6 +43,9 @@ const QUOTES = [
   0x2039, 0x203a, 0x300c, 0x300d, 0x300e, 0x300f, 0x301d, 0x301e, 0x301f,
 ];
 
+/** Every char the fold drops (full-width quote forms are dropped through their ASCII twins). */
+export const DROPPED_CHARS = String.fromCharCode(...INVISIBLE, ...QUOTES, 0xff02, 0xff07);
+
 const FULLWIDTH_FIRST = 0xff01;
 const FULLWIDTH_LAST = 0xff5e;
 const FULLWIDTH_OFFSET = 0xfee0;
@@ -85,6 +88,22 @@ function foldTableFor({ variants }: { variants: VariantTable | undefined }): Uin
   return fold;
 }
 
+/**
+ * The page chars that fold to `char` (a folded char): itself, its upper case and full-width forms,
+ * and the Traditional forms the variant table maps onto it.
+ */
+export function sourcesOf({ char, variants }: { char: string; variants?: VariantTable }): string[] {
+  const code = char.charCodeAt(0);
+  const sources = new Set([char]);
+  if (code >= 0x61 && code <= 0x7a) sources.add(String.fromCharCode(code - 0x20));
+  for (const source of [...sources]) {
+    const c = source.charCodeAt(0);
+    if (c + FULLWIDTH_OFFSET >= FULLWIDTH_FIRST && c + FULLWIDTH_OFFSET <= FULLWIDTH_LAST) sources.add(String.fromCharCode(c + FULLWIDTH_OFFSET));
+  }
+  for (const [from, to] of Object.entries(variants ?? {})) if (to === char) sources.add(from);
+  return [...sources];
+}
+
 const DECODE_CHUNK = 0x2000;
 const isLittleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 // TextDecoder is several times faster than String.fromCharCode on big buffers. It turns a lone
@@ -92,7 +111,7 @@ const isLittleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const utf16Decoder =
   typeof TextDecoder === 'function' && isLittleEndian ? new TextDecoder('utf-16le', { ignoreBOM: true }) : undefined;
 
-function decodeUnits({ units }: { units: Uint16Array }): string {
+export function decodeUnits({ units }: { units: Uint16Array }): string {
   if (utf16Decoder !== undefined) return utf16Decoder.decode(units);
   let out = '';
   for (let i = 0; i < units.length; i += DECODE_CHUNK) {
@@ -103,31 +122,52 @@ function decodeUnits({ units }: { units: Uint16Array }): string {
   return out;
 }
 
-/** Folds page text and records, for each folded char, where it came from. */
-export function normalizeText({ text, variants }: { text: string; variants?: VariantTable }): NormalizedText {
+/** Folded page text as code units, with where each came from; see foldToUnits. */
+export interface FoldedUnits {
+  units: Uint16Array;
+  /** map[i] is the original offset of units[i]; map[length] is the original text's length. */
+  map: Uint32Array;
+  length: number;
+}
+
+// One pair of buffers for the whole page: the scanner folds run after run, and allocating two
+// typed arrays per run turned a long page's scan into mostly garbage collection.
+let scratchUnits = new Uint16Array(4096);
+let scratchMap = new Uint32Array(4097);
+
+/**
+ * Folds page text into shared scratch buffers, allocating nothing: the result is only valid until
+ * the next call, so callers copy what they keep.
+ */
+export function foldToUnits({ text, variants }: { text: string; variants?: VariantTable }): FoldedUnits {
   const fold = foldTableFor({ variants });
   const length = text.length;
-  const units = new Uint16Array(length);
-  const map = new Uint32Array(length + 1);
+  if (scratchUnits.length < length) {
+    scratchUnits = new Uint16Array(Math.max(length, scratchUnits.length * 2));
+    scratchMap = new Uint32Array(scratchUnits.length + 1);
+  }
+  const units = scratchUnits;
+  const map = scratchMap;
   let n = 0;
-  let changed = false;
   for (let i = 0; i < length; i++) {
     const code = text.charCodeAt(i);
     // The table covers every UTF-16 unit; `??` only tells the type checker so.
     const folded = fold[code] ?? code;
-    if (folded === DROP) {
-      changed = true;
-      continue;
-    }
-    if (folded !== code) changed = true;
+    if (folded === DROP) continue;
     units[n] = folded;
     map[n] = i;
     n++;
   }
   map[n] = length;
-  // Most page text is already in folded form; reusing the string skips a decode of the whole page.
-  const folded = changed ? decodeUnits({ units: units.subarray(0, n) }) : text;
-  return { text: folded, map: n === length ? map : map.subarray(0, n + 1) };
+  return { units, map, length: n };
+}
+
+/** Folds page text and records, for each folded char, where it came from. */
+export function normalizeText({ text, variants }: { text: string; variants?: VariantTable }): NormalizedText {
+  const { units, map, length } = foldToUnits({ text, variants });
+  const unchanged = length === text.length && units.subarray(0, length).every((unit, i) => unit === text.charCodeAt(i));
+  // Most page text is already in folded form; reusing the string skips a decode.
+  return { text: unchanged ? text : decodeUnits({ units: units.subarray(0, length) }), map: map.slice(0, length + 1) };
 }
 
 /** Folds a glossary term (or context word) exactly as page text is folded, without the offset map. */

@@ -124,51 +124,87 @@ export async function scan({ roots, deps, onRun, onShadowRoot, signal }: ScanArg
     total.chars += chunk.chars;
     total.matches += chunk.matches;
   };
-  const checkpoint = async () => {
-    if (deps.now() - chunk.start < budget) return;
+  // Reading the clock costs more than most runs: it is read once per ~2k chars or nodes of work.
+  let work = 0;
+  const WORK_PER_CLOCK_READ = 2048;
+  const pause = async () => {
     closeChunk();
     await deps.yieldToPage();
     chunk = { start: deps.now(), textNodes: 0, chars: 0, matches: 0 };
   };
+  /** True when the chunk has used its budget; the caller then awaits pause(). */
+  const due = (amount: number) => {
+    work += amount;
+    if (work < WORK_PER_CLOCK_READ) return false;
+    work = 0;
+    return deps.now() - chunk.start >= budget;
+  };
 
-  // The current run: its text nodes and where each starts in the run's text.
-  let nodes: Text[] = [];
-  let starts: number[] = [];
+  // The current run: its text nodes and where each starts in the run's text. Reused run after run.
+  const nodes: Text[] = [];
+  const starts: number[] = [];
   let length = 0;
   let runBlock: Element | null = null;
 
-  const flush = async () => {
-    if (nodes.length === 0 || !runBlock) return;
-    const runNodes = nodes;
-    const runStarts = starts;
-    const block = runBlock;
-    nodes = [];
-    starts = [];
+  const matchRun = (text: string, runNodes: readonly Text[], runStarts: readonly number[], hits: Hit[], from: number, lastEnd: number) => {
+    // Each window owns the matches starting in [from, from + WINDOW) but is matched with OVERLAP
+    // chars on both sides: after, for terms crossing its end; before, so that a term straddling
+    // its start is seen whole (and the term nested in it is not found again) and sense rules see
+    // the context before a match.
+    const sliceStart = Math.max(0, from - OVERLAP);
+    const to = Math.min(text.length, from + WINDOW + OVERLAP);
+    const slice = sliceStart === 0 && to === text.length ? text : text.slice(sliceStart, to);
+    for (const match of deps.findTerms({ text: slice })) {
+      const start = sliceStart + match.start;
+      // Matches starting in the overlaps belong to the neighbouring windows.
+      if (start < from || start < lastEnd || (to < text.length && start >= from + WINDOW)) continue;
+      hits.push(toHit(runNodes, runStarts, start, sliceStart + match.end, match.value));
+      lastEnd = sliceStart + match.end;
+    }
+    chunk.chars += Math.min(WINDOW, text.length - from);
+    return lastEnd;
+  };
+
+  /** Matches the current run and hands it on; returns true when the chunk should pause. */
+  const flush = (): boolean => {
+    if (nodes.length === 0 || !runBlock) return false;
+    const text = nodes.length === 1 ? nodes[0]!.data : nodes.map((n) => n.data).join('');
+    if (text.length > WINDOW) {
+      pendingLarge = { text, runNodes: nodes.slice(), runStarts: starts.slice(), block: runBlock };
+      nodes.length = 0;
+      starts.length = 0;
+      length = 0;
+      return true;
+    }
+    const hits: Hit[] = [];
+    matchRun(text, nodes, starts, hits, 0, 0);
+    nodes.length = 0;
+    starts.length = 0;
     length = 0;
-    const text = runNodes.length === 1 ? runNodes[0]!.data : runNodes.map((n) => n.data).join('');
+    chunk.matches += hits.length;
+    onRun({ block: runBlock, hits });
+    return due(text.length + 16);
+  };
+
+  // A run longer than a window (one huge text node) is matched window by window, with pauses.
+  let pendingLarge: { text: string; runNodes: Text[]; runStarts: number[]; block: Element } | null = null;
+  const flushLarge = async () => {
+    const large = pendingLarge;
+    if (!large) return;
+    pendingLarge = null;
     const hits: Hit[] = [];
     let lastEnd = 0;
-    for (let from = 0; from < text.length; from += WINDOW) {
-      // Each window owns the matches starting in [from, from + WINDOW) but is matched with OVERLAP
-      // chars on both sides: after, for terms crossing its end; before, so that a term straddling
-      // its start is seen whole (and the term nested in it is not found again) and sense rules see
-      // the context before a match.
-      const sliceStart = Math.max(0, from - OVERLAP);
-      const to = Math.min(text.length, from + WINDOW + OVERLAP);
-      const slice = sliceStart === 0 && to === text.length ? text : text.slice(sliceStart, to);
-      for (const match of deps.findTerms({ text: slice })) {
-        const start = sliceStart + match.start;
-        // Matches starting in the overlaps belong to the neighbouring windows.
-        if (start < from || start < lastEnd || (to < text.length && start >= from + WINDOW)) continue;
-        hits.push(toHit(runNodes, runStarts, start, sliceStart + match.end, match.value));
-        lastEnd = sliceStart + match.end;
-      }
-      chunk.chars += Math.min(WINDOW, text.length - from);
-      if (to < text.length) await checkpoint();
+    for (let from = 0; from < large.text.length; from += WINDOW) {
+      lastEnd = matchRun(large.text, large.runNodes, large.runStarts, hits, from, lastEnd);
+      if (deps.now() - chunk.start >= budget) await pause();
     }
     chunk.matches += hits.length;
-    onRun({ block, hits });
-    await checkpoint();
+    onRun({ block: large.block, hits });
+  };
+  /** After flush() said so: match a pending large run, and pause if the budget is spent. */
+  const settle = async () => {
+    await flushLarge();
+    if (deps.now() - chunk.start >= budget) await pause();
   };
 
   for (const root of roots) {
@@ -181,7 +217,7 @@ export async function scan({ roots, deps, onRun, onShadowRoot, signal }: ScanArg
         nodes.push(root as Text);
         starts.push(0);
         chunk.textNodes++;
-        await flush();
+        if (flush()) await settle();
       }
       continue;
     }
@@ -205,7 +241,7 @@ export async function scan({ roots, deps, onRun, onShadowRoot, signal }: ScanArg
         if (!isSkipped(element, deps)) {
           if (element.shadowRoot) onShadowRoot?.(element.shadowRoot);
           if (isBlock(element)) {
-            await flush();
+            if (flush()) await settle();
             blockStack.push(element);
             runBlock = element;
           }
@@ -218,31 +254,38 @@ export async function scan({ roots, deps, onRun, onShadowRoot, signal }: ScanArg
       }
       if (descend) {
         node = node.firstChild;
+        // Counted going down too: a chain of nested elements has no siblings to count on, and a
+        // page nesting thousands deep went through all of them in one chunk, past the budget.
+        if ((++steps & 31) === 0) {
+          if (signal?.aborted) break;
+          if (due(32)) await pause();
+        }
         continue;
       }
       // Climb until a sibling exists, closing every block we leave.
       while (node && node !== root && !node.nextSibling) {
         node = node.parentNode;
         if (node && node !== root && node.nodeType === 1 && isBlock(node as Element)) {
-          await flush();
+          if (flush()) await settle();
           blockStack.pop();
           runBlock = blockStack[blockStack.length - 1] ?? enclosing;
         }
+        if ((++steps & 31) === 0) if (due(32)) await pause();
       }
       if (!node || node === root) break;
       node = node.nextSibling;
       if ((++steps & 31) === 0) {
         if (signal?.aborted) break;
-        await checkpoint();
+        if (due(32)) await pause();
       }
     }
-    await flush();
+    if (flush()) await settle();
   }
   closeChunk();
   return total;
 }
 
-function toHit(nodes: Text[], starts: number[], start: number, end: number, value: number): Hit {
+function toHit(nodes: readonly Text[], starts: readonly number[], start: number, end: number, value: number): Hit {
   const a = locate(starts, start, false);
   const b = locate(starts, end, true);
   return {
@@ -258,7 +301,7 @@ function toHit(nodes: Text[], starts: number[], start: number, end: number, valu
  * Index of the text node holding run offset `offset`. An end offset that falls exactly on a node
  * boundary belongs to the node before it, so the range does not start in a node it doesn't cover.
  */
-function locate(starts: number[], offset: number, isEnd: boolean): number {
+function locate(starts: readonly number[], offset: number, isEnd: boolean): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {

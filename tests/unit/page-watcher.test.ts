@@ -281,7 +281,8 @@ describe('watchPage: a page that never stops mutating', () => {
     // A page script mutating while the scanner yields.
     let release!: () => void;
     s.setGate(new Promise((resolve) => (release = resolve)));
-    byId('aside').append(Object.assign(document.createElement('p'), { textContent: 'x'.repeat(10) }));
+    // Long enough that the scanner reads its clock (it does every ~2k chars of work) and yields.
+    byId('aside').append(Object.assign(document.createElement('p'), { textContent: 'x'.repeat(3000) }));
     for (let i = 0; i < 200; i++) byId('aside').append(Object.assign(document.createElement('span'), { textContent: '填充' }));
     await settle();
     const timer = s.timers.shift()!;
@@ -308,7 +309,7 @@ describe('watchPage: a page that never stops mutating', () => {
 
 describe('watchPage: concurrency and shadow roots', () => {
   it('does not count twice what the page adds while the first scan is still running', async () => {
-    // Enough nodes that the first scan yields (checkpoints come every 128 nodes) before the end.
+    // Enough nodes that the first scan yields (the clock is read every ~2k chars or nodes) before the end.
     document.body.innerHTML =
       Array.from({ length: 400 }, (_, i) => `<p>第${i}段</p>`).join('') + '<div id="late"></div>';
     current = setup({ msPerFind: 1 });

@@ -1,0 +1,26 @@
+/**
+ * A cheap, sound test of whether a run of page text could hold any glossary term, so the fold and
+ * the automaton only see runs that might. Nearly every form has a Chinese character, and a page
+ * run holding none of the forms' first Chinese characters (in any of their written shapes) holds
+ * no term: on an English page that skips almost all the text. The few forms made only of ASCII
+ * (gdp) get a small test of their own.
+ */
+import { DROPPED_CHARS, sourcesOf, type VariantTable } from './normalize';
+
+const escapeClass = (chars: Iterable<string>) => [...chars].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+
+export function buildPrefilter({ forms, variants }: { forms: readonly string[]; variants?: VariantTable }): (text: string) => boolean {
+  const keys = new Set<string>();
+  const asciiOnly: RegExp[] = [];
+  const gap = `[${escapeClass(DROPPED_CHARS)}]*`;
+  for (const form of forms) {
+    const key = [...form].find((c) => c.charCodeAt(0) > 0x7f);
+    if (key !== undefined) {
+      for (const source of sourcesOf({ char: key, variants })) keys.add(source);
+    } else if (form.length > 0) {
+      asciiOnly.push(new RegExp([...form].map((c) => `[${escapeClass(sourcesOf({ char: c, variants }))}]`).join(gap)));
+    }
+  }
+  const anyKey = keys.size > 0 ? new RegExp(`[${escapeClass(keys)}]`) : null;
+  return (text) => (anyKey !== null && anyKey.test(text)) || asciiOnly.some((test) => test.test(text));
+}
