@@ -15,6 +15,7 @@ const app = document.getElementById('app')!;
 function draw(loaded: LoadedSettings) {
   const language = resolveLanguage({ setting: loaded.settings.language, browserLanguage: navigator.language });
   document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+  document.title = PAGE_MESSAGES[language].optionsTitle;
   applyPageTheme({ root: document.documentElement, theme: loaded.settings.theme });
   render(
     // Keyed by language so a language change redraws every string.
