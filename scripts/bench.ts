@@ -3,8 +3,11 @@
  * headless Chromium, against baselines measured on the same pages in the same run (a text-reading
  * floor, a naive RegExp highlighter and mark.js). Prints a table and budget verdicts and writes
  * bench-results/latest.json. Budgets failing is a finding, not an error: the exit code stays 0.
+ * Two more suites time what a reader waits for on the demo article: the tooltip after the hover
+ * delay (bench/tooltip.ts) and the popup opening and searching as one types (bench/popup.ts).
  *
- *   npm run bench -- [--no-build] [--profile] [--breakdown] [--runs 5] [--mark-runs 3 (0: skip mark.js)] [--mark-timeout 60]
+ *   npm run bench -- [--suites scan,tooltip,popup (default: all)] [--hovers 15] [--popup-opens 10]
+ *                    [--no-build] [--profile] [--breakdown] [--runs 5] [--mark-runs 3 (0: skip mark.js)] [--mark-timeout 60]
  *                    [--repeat 100] [--pages stress,wikipedia,typical] [--out bench-results/latest.json]
  *                    [--extension dir]   (measure that build instead of building .output/chrome-mv3)
  *                    [--candidate dir]   (another build, measured in the same runs: A/B an optimisation)
@@ -23,7 +26,9 @@ import { buildPages, type BenchPage } from './bench/pages';
 import { breakdownPage, bundleBreakdown, formatBreakdown, type PageBreakdown } from './bench/breakdown';
 import { checkBudgets, formatReport, summarisePage, writeJson } from './bench/report';
 import { formatProfile } from './bench/profile';
-import { PLAIN_ARGS, runAll } from './bench/run';
+import { PLAIN_ARGS, runAll, type RunOutcome } from './bench/run';
+import { formatTooltip, measureTooltip, tooltipBudgets, type TooltipResult } from './bench/tooltip';
+import { formatPopup, measurePopup, popupBudgets, type PopupResult } from './bench/popup';
 
 const { values: args } = parseArgs({
   options: {
@@ -38,6 +43,9 @@ const { values: args } = parseArgs({
     repeat: { type: 'string', default: '100' },
     pages: { type: 'string', default: 'stress,wikipedia,typical' },
     out: { type: 'string', default: 'bench-results/latest.json' },
+    suites: { type: 'string', default: 'scan,tooltip,popup' },
+    hovers: { type: 'string', default: '15' },
+    'popup-opens': { type: 'string', default: '10' },
   },
 });
 
@@ -46,6 +54,9 @@ const { values: args } = parseArgs({
  * the network. Scripts are NOT blocked (inline and eval allowed): the baselines inject theirs.
  */
 const OFFLINE_CSP = "default-src 'self' 'unsafe-inline' 'unsafe-eval' data: blob:";
+
+const SUITES = ['scan', 'tooltip', 'popup'] as const;
+type Suite = (typeof SUITES)[number];
 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 const positive = ({ name, value, allowZero = false }: { name: string; value: string; allowZero?: boolean }) => {
@@ -61,6 +72,12 @@ async function main() {
   const markRuns = Math.round(positive({ name: 'mark-runs', value: args['mark-runs'], allowZero: true }));
   const markTimeoutMs = positive({ name: 'mark-timeout', value: args['mark-timeout'] }) * 1000;
   const repeat = Math.round(positive({ name: 'repeat', value: args.repeat }));
+  const hovers = Math.round(positive({ name: 'hovers', value: args.hovers }));
+  const popupOpens = Math.round(positive({ name: 'popup-opens', value: args['popup-opens'] }));
+  const asked = args.suites.split(',').map((name) => name.trim()).filter((name) => name.length > 0);
+  const unknown = asked.filter((name) => !(SUITES as readonly string[]).includes(name));
+  if (unknown.length > 0 || asked.length === 0) throw new Error(`--suites takes a comma-separated list of ${SUITES.join(', ')}; not ${args.suites}`);
+  const suites = new Set(asked as Suite[]);
 
   let executablePath: string;
   try {
@@ -84,18 +101,20 @@ async function main() {
   const terms = [...new Set(glossary.entries.flatMap((entry) => [entry.term, ...(entry.aliases ?? [])]).filter((t) => t.length > 0))];
   const markSource = readFileSync(join(PROJECT_ROOT, 'node_modules/mark.js/dist/mark.min.js'), 'utf8');
 
-  const wanted = new Set(args.pages.split(',').map((id) => id.trim()));
-  const plan = buildPages({ root: PROJECT_ROOT, repeat });
+  const wanted = new Set(suites.has('scan') ? args.pages.split(',').map((id) => id.trim()) : []);
+  const plan = suites.has('scan') ? buildPages({ root: PROJECT_ROOT, repeat }) : { pages: [], skipped: [] };
   const pages = plan.pages.filter((page) => wanted.has(page.id));
   const skipped = plan.skipped.filter((page) => wanted.has(page.id));
   for (const page of skipped) log(`SKIPPING ${page.id}: ${page.reason}`);
 
   const server = await startServer();
   const served = pages.map((page) => ({ page, url: server.addPage(page.path, page.html, { contentType: 'text/html; charset=utf-8', headers: { 'Content-Security-Policy': OFFLINE_CSP } }) }));
-  let outcome;
+  let outcome: RunOutcome | undefined;
   let breakdowns: PageBreakdown[] = [];
+  let tooltip: TooltipResult | undefined;
+  let popup: PopupResult | undefined;
   try {
-    outcome = await runAll({
+    if (suites.has('scan')) outcome = await runAll({
       extensionPath,
       candidatePath: args.candidate ? resolve(args.candidate) : undefined,
       executablePath,
@@ -108,21 +127,35 @@ async function main() {
       log,
       profile: args.profile ? { dir: join(PROJECT_ROOT, 'bench-results'), bundlePath: join(extensionPath, CONTENT_SCRIPT) } : undefined,
     });
-    if (args.breakdown) breakdowns = await runBreakdowns({ served, executablePath, termList });
+    if (suites.has('scan') && args.breakdown) breakdowns = await runBreakdowns({ served, executablePath, termList });
+    const demoUrl = `${server.origin}/demo/`;
+    if (suites.has('tooltip')) {
+      log('Tooltip: the real extension on the demo article…');
+      tooltip = await measureTooltip({ extensionPath, executablePath, demoUrl, hovers, log });
+    }
+    if (suites.has('popup')) {
+      log('Popup: the real extension, its popup page for the demo article…');
+      popup = await measurePopup({ extensionPath, executablePath, demoUrl, root: PROJECT_ROOT, glossary, termList, opens: popupOpens, log });
+    }
   } finally {
     await server.close();
   }
 
-  const summaries = outcome.results.map((result) => summarisePage({ result }));
-  const budgets = checkBudgets({ summaries, bundle });
+  const summaries = outcome ? outcome.results.map((result) => summarisePage({ result })) : [];
+  // Without the scan suite, of its budgets only the bundle size (measured without a browser) applies.
+  const scanBudgets = checkBudgets({ summaries, bundle }).filter((budget) => outcome || budget.name.startsWith('content script'));
+  const budgets = [...scanBudgets, ...(tooltip ? tooltipBudgets({ result: tooltip }) : []), ...(popup ? popupBudgets({ result: popup }) : [])];
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
   const loadAfter = loadavg()[0] ?? 0;
+  const browserVersion = outcome?.browserVersion ?? tooltip?.browserVersion ?? popup?.browserVersion ?? 'unknown';
   const header =
-    `Huantai Lens benchmark · Chromium ${outcome.browserVersion} (headless) · ${cpus().length} CPU(s) · ` +
-    `${runs} runs per page, medians · ${terms.length} raw terms+aliases for the baselines · mark.js ≤ ${markRuns} run(s), ${markTimeoutMs / 1000} s limit · ${seconds} s\n` +
+    `Huantai Lens benchmark · Chromium ${browserVersion} (headless) · ${cpus().length} CPU(s) · suites: ${[...suites].join(', ')} · ` +
+    (outcome ? `${runs} runs per page, medians · ${terms.length} raw terms+aliases for the baselines · mark.js ≤ ${markRuns} run(s), ${markTimeoutMs / 1000} s limit · ` : '') +
+    `${seconds} s\n` +
     `load average ${loadBefore.toFixed(1)} at start, ${loadAfter.toFixed(1)} at end (other work on the machine makes single figures noisy; the ratios compare interleaved runs)`;
-  console.log(formatReport({ header, summaries, skipped, budgets, bundle }));
-  for (const summary of outcome.profiles) console.log(`\n${formatProfile({ summary })}`);
+  const sections = [...(tooltip ? [formatTooltip({ result: tooltip })] : []), ...(popup ? [formatPopup({ result: popup })] : [])];
+  console.log(formatReport({ header, summaries, skipped, budgets, bundle, sections }));
+  for (const summary of outcome?.profiles ?? []) console.log(`\n${formatProfile({ summary })}`);
   for (const breakdown of breakdowns) console.log(`\n${formatBreakdown({ breakdown })}`);
 
   const outPath = join(PROJECT_ROOT, args.out);
@@ -130,16 +163,18 @@ async function main() {
     path: outPath,
     data: {
       date: new Date().toISOString(),
-      environment: { chromium: outcome.browserVersion, node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', loadAverage: { start: loadBefore, end: loadAfter } },
-      options: { runs, markRuns, markTimeoutMs, repeat, build: !args['no-build'] && !args.extension, extension: extensionPath, candidate: args.candidate ?? null },
+      environment: { chromium: browserVersion, node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', loadAverage: { start: loadBefore, end: loadAfter } },
+      options: { suites: [...suites], hovers, popupOpens, runs, markRuns, markTimeoutMs, repeat, build: !args['no-build'] && !args.extension, extension: extensionPath, candidate: args.candidate ?? null },
       terms: terms.length,
       bundle,
       budgets,
       pages: summaries,
       skipped,
-      profiles: outcome.profiles,
+      profiles: outcome?.profiles ?? [],
       breakdowns,
-      raw: outcome.results.map(({ page, url, ours, candidate, floor, naive, mark, markNote, errors }) => ({
+      tooltip: tooltip ?? null,
+      popup: popup ?? null,
+      raw: (outcome?.results ?? []).map(({ page, url, ours, candidate, floor, naive, mark, markNote, errors }) => ({
         id: page.id,
         source: page.source,
         url,

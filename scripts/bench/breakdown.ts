@@ -3,11 +3,10 @@
  * (bundled from lib/ with breakdown-entry.ts) run in a plain page's main world, each stage as one
  * uninterrupted task, repeated; see breakdown-entry.ts for the stages.
  */
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { build } from 'vite';
 import type { TermList } from '../../lib/glossary-types';
 import { prepareContext } from './browser-setup';
+import { bundleForPage } from './bundle';
 import type { Stage, StageResult } from './breakdown-entry';
 import { median } from './stats';
 
@@ -20,21 +19,8 @@ export interface PageBreakdown {
 }
 
 /** The in-page library, as an IIFE assigning `HuantaiBreakdown`. */
-export async function bundleBreakdown({ root }: { root: string }): Promise<string> {
-  const result = await build({
-    configFile: false,
-    logLevel: 'silent',
-    root,
-    build: {
-      write: false,
-      minify: false,
-      lib: { entry: join(root, 'scripts/bench/breakdown-entry.ts'), formats: ['iife'], name: 'HuantaiBreakdown', fileName: 'breakdown' },
-    },
-  });
-  const output = (Array.isArray(result) ? result[0] : result) as { output: Array<{ type: string; code?: string }> };
-  const chunk = output.output.find((item) => item.type === 'chunk');
-  if (!chunk?.code) throw new Error('bundling scripts/bench/breakdown-entry.ts produced no code');
-  return chunk.code;
+export function bundleBreakdown({ root }: { root: string }): Promise<string> {
+  return bundleForPage({ root, entry: 'scripts/bench/breakdown-entry.ts', name: 'HuantaiBreakdown' });
 }
 
 export async function breakdownPage({ browser, pageId, url, code, termList, reps = 12 }: {

@@ -14,7 +14,6 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { launchWithExtension } from '../browser.mjs';
 import { startServer } from '../serve.mjs';
 import { deepPage, hugeTextPage, paragraphsPage, tablePage, tickerPage } from '../../tests/e2e/hostile-pages';
-import { PLAIN_ARGS } from './run';
 
 export type HeavyPageId = 'huge-text' | 'paragraphs' | 'deep' | 'table' | 'ticker';
 
@@ -46,6 +45,8 @@ export interface HeavySide {
   scanTotalMs: number | null;
   /** The extension's longest task, ms. */
   scanLongestMs: number | null;
+  /** The content script's set-up (its 'huantai-lens:setup' measure: building the matcher), ms. */
+  setupMs: number | null;
   scanTasks: number | null;
 }
 
@@ -72,6 +73,8 @@ export interface HeavyOptions {
 
 const MEASURE_NAME = 'huantai-lens:scan';
 const VIEWPORT = { width: 1280, height: 900 };
+/** The flags scripts/browser.mjs gives the browser with the extension, less the extension's. */
+const PLAIN_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--no-default-browser-check', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export async function measureHeavyPages({ extensionPath, executablePath, via = 'auto', runs = 1, pages, quietMs = 1000, log = () => {} }: HeavyOptions): Promise<HeavyRow[]> {
   const server = await startServer();
@@ -125,9 +128,10 @@ async function measureOnce({ context, url, extension, watchMs, quietMs }: { cont
         scanTotal: measures.reduce((sum, m) => sum + m.duration, 0),
         scanLongest: measures.reduce((max, m) => Math.max(max, m.duration), 0),
         scanTasks: measures.length,
+        setup: performance.getEntriesByName('huantai-lens:setup').reduce((sum, m) => sum + m.duration, 0),
         gap,
       };
-    })()`) as { now: number; scanTotal: number; scanLongest: number; scanTasks: number; gap: number | null };
+    })()`) as { now: number; scanTotal: number; scanLongest: number; scanTasks: number; setup: number; gap: number | null };
     const after = await metrics(cdp);
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = (await metrics(cdp)).JSHeapUsedSize ?? Number.NaN;
@@ -142,6 +146,7 @@ async function measureOnce({ context, url, extension, watchMs, quietMs }: { cont
       scanTotalMs: extension ? state.scanTotal : null,
       scanLongestMs: extension ? state.scanLongest : null,
       scanTasks: extension ? state.scanTasks : null,
+      setupMs: extension ? state.setup : null,
     };
   } finally {
     await page.close();
@@ -186,6 +191,7 @@ function medianSide(sides: HeavySide[]): HeavySide {
     scanTotalMs: pick('scanTotalMs'),
     scanLongestMs: pick('scanLongestMs'),
     scanTasks: pick('scanTasks'),
+    setupMs: pick('setupMs'),
   };
 }
 
@@ -202,7 +208,7 @@ function describeSide(side: HeavySide): string {
 export function formatHeavyRows(rows: HeavyRow[]): string {
   const ms = (v: number | null) => (v === null ? '–' : v.toFixed(0));
   const ratio = (a: number, b: number) => (b > 0 ? `×${(a / b).toFixed(2)}` : '–');
-  const header = ['page', 'main thread ms (with / without)', 'heap MB after GC (with / without)', 'scan total ms', 'longest task ms', 'longest tick gap ms (with / without)'];
+  const header = ['page', 'main thread ms (with / without)', 'heap MB after GC (with / without)', 'setup ms', 'scan total ms', 'longest task ms', 'longest tick gap ms (with / without)'];
   const lines = rows.map((row) => {
     const w = row.withExtension;
     const o = row.without;
@@ -210,6 +216,7 @@ export function formatHeavyRows(rows: HeavyRow[]): string {
       row.page,
       `${ms(w.taskMs)} / ${ms(o.taskMs)} ${ratio(w.taskMs, o.taskMs)}`,
       `${w.heapMB.toFixed(1)} / ${o.heapMB.toFixed(1)} ${ratio(w.heapMB, o.heapMB)}`,
+      w.setupMs === null ? '–' : w.setupMs.toFixed(1),
       ms(w.scanTotalMs),
       w.scanLongestMs === null ? '–' : w.scanLongestMs.toFixed(1),
       `${ms(w.longestTickGapMs)} / ${ms(o.longestTickGapMs)}`,

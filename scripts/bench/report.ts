@@ -192,12 +192,14 @@ function table({ rows }: { rows: string[][] }): string {
     .join('\n');
 }
 
-export function formatReport({ header, summaries, skipped, budgets, bundle }: {
+export function formatReport({ header, summaries, skipped, budgets, bundle, sections = [] }: {
   header: string;
   summaries: PageSummary[];
   skipped: SkippedPage[];
   budgets: Budget[];
   bundle: BundleSize;
+  /** Other suites' reports (tooltip, popup), printed after the pages and before the budgets. */
+  sections?: string[];
 }): string {
   const out: string[] = [header, ''];
   for (const s of summaries) {
@@ -244,6 +246,7 @@ export function formatReport({ header, summaries, skipped, budgets, bundle }: {
     out.push('');
   }
   for (const page of skipped) out.push(`SKIPPED ${page.id} — ${page.title}: ${page.reason}`, '');
+  for (const section of sections) out.push(section, '');
   out.push(`content script: ${bundle.path} ${(bundle.bytes / 1024).toFixed(1)} KB, ${(bundle.gzipBytes / 1024).toFixed(1)} KB gzipped`, '');
   out.push('Budgets:');
   for (const budget of budgets) {

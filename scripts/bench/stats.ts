@@ -22,3 +22,11 @@ export function medianOf<T extends object>({ runs, keys }: { runs: readonly T[];
 }
 
 export const ratio = ({ ours, other }: { ours: number; other: number }) => (other > 0 ? ours / other : Number.NaN);
+
+/** The p-th percentile (0–100) by nearest rank, ignoring non-finite values. */
+export function percentile({ values, p }: { values: readonly number[]; p: number }): number {
+  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
+  return sorted[rank - 1]!;
+}
