@@ -43,7 +43,7 @@ export default defineConfig({
   }),
   zip: {
     // AMO reviewers rebuild from the sources zip: it needs the code and glossary, not the test pages.
-    excludeSources: ['tests/fixtures/**', 'demo-output/**', 'bench-results/**', '.ci/**'],
+    excludeSources: ['tests/fixtures/**', 'tests/e2e/screenshots/**', 'demo-output/**', 'bench-results/**', '.ci/**'],
   },
   vite: () => ({
     plugins: [preact(), withoutDangerousHtml(), glossaryPlugin({ dataDir: 'data' })],
