@@ -6,7 +6,7 @@
  * Two more suites time what a reader waits for on the demo article: the tooltip after the hover
  * delay (bench/tooltip.ts) and the popup opening and searching as one types (bench/popup.ts).
  *
- *   npm run bench -- [--suites scan,tooltip,popup (default: all)] [--hovers 15] [--popup-opens 10]
+ *   npm run bench -- [--suites scan,tooltip,popup,heavy (default: all)] [--hovers 15] [--popup-opens 10]
  *                    [--no-build] [--profile] [--breakdown] [--runs 5] [--mark-runs 3 (0: skip mark.js)] [--mark-timeout 60]
  *                    [--repeat 100] [--pages stress,wikipedia,typical] [--out bench-results/latest.json]
  *                    [--extension dir]   (measure that build instead of building .output/chrome-mv3)
@@ -29,6 +29,7 @@ import { formatProfile } from './bench/profile';
 import { PLAIN_ARGS, runAll, type RunOutcome } from './bench/run';
 import { formatTooltip, measureTooltip, tooltipBudgets, type TooltipResult } from './bench/tooltip';
 import { formatPopup, measurePopup, popupBudgets, type PopupResult } from './bench/popup';
+import { formatHeavyRows, measureHeavyPages, type HeavyRow } from './bench/heavy-pages';
 
 const { values: args } = parseArgs({
   options: {
@@ -43,7 +44,7 @@ const { values: args } = parseArgs({
     repeat: { type: 'string', default: '100' },
     pages: { type: 'string', default: 'stress,wikipedia,typical' },
     out: { type: 'string', default: 'bench-results/latest.json' },
-    suites: { type: 'string', default: 'scan,tooltip,popup' },
+    suites: { type: 'string', default: 'scan,tooltip,popup,heavy' },
     hovers: { type: 'string', default: '15' },
     'popup-opens': { type: 'string', default: '10' },
   },
@@ -55,7 +56,7 @@ const { values: args } = parseArgs({
  */
 const OFFLINE_CSP = "default-src 'self' 'unsafe-inline' 'unsafe-eval' data: blob:";
 
-const SUITES = ['scan', 'tooltip', 'popup'] as const;
+const SUITES = ['scan', 'tooltip', 'popup', 'heavy'] as const;
 type Suite = (typeof SUITES)[number];
 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
@@ -113,6 +114,7 @@ async function main() {
   let breakdowns: PageBreakdown[] = [];
   let tooltip: TooltipResult | undefined;
   let popup: PopupResult | undefined;
+  let heavy: HeavyRow[] | undefined;
   try {
     if (suites.has('scan')) outcome = await runAll({
       extensionPath,
@@ -137,6 +139,10 @@ async function main() {
       log('Popup: the real extension, its popup page for the demo article…');
       popup = await measurePopup({ extensionPath, executablePath, demoUrl, root: PROJECT_ROOT, glossary, termList, opens: popupOpens, log });
     }
+    if (suites.has('heavy')) {
+      log('Heavy pages: CPU time and memory with and without the extension…');
+      heavy = await measureHeavyPages({ extensionPath, executablePath, log });
+    }
   } finally {
     await server.close();
   }
@@ -153,7 +159,11 @@ async function main() {
     (outcome ? `${runs} runs per page, medians · ${terms.length} raw terms+aliases for the baselines · mark.js ≤ ${markRuns} run(s), ${markTimeoutMs / 1000} s limit · ` : '') +
     `${seconds} s\n` +
     `load average ${loadBefore.toFixed(1)} at start, ${loadAfter.toFixed(1)} at end (other work on the machine makes single figures noisy; the ratios compare interleaved runs)`;
-  const sections = [...(tooltip ? [formatTooltip({ result: tooltip })] : []), ...(popup ? [formatPopup({ result: popup })] : [])];
+  const sections = [
+    ...(tooltip ? [formatTooltip({ result: tooltip })] : []),
+    ...(popup ? [formatPopup({ result: popup })] : []),
+    ...(heavy ? [formatHeavyRows(heavy)] : []),
+  ];
   console.log(formatReport({ header, summaries, skipped, budgets, bundle, sections }));
   for (const summary of outcome?.profiles ?? []) console.log(`\n${formatProfile({ summary })}`);
   for (const breakdown of breakdowns) console.log(`\n${formatBreakdown({ breakdown })}`);
@@ -173,6 +183,7 @@ async function main() {
       profiles: outcome?.profiles ?? [],
       breakdowns,
       tooltip: tooltip ?? null,
+      heavy: heavy ?? null,
       popup: popup ?? null,
       raw: (outcome?.results ?? []).map(({ page, url, ours, candidate, floor, naive, mark, markNote, errors }) => ({
         id: page.id,
