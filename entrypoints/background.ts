@@ -1,6 +1,6 @@
 import glossary from 'virtual:huantai-glossary/entries';
 import { registerBackgroundHandlers } from '../lib/background-handlers';
-import { sendMessage } from '../lib/protocol';
+import { hasContentScript, sendMessage } from '../lib/protocol';
 
 const COMMANDS = { 'next-term': 'next', 'previous-term': 'previous' } as const;
 
@@ -18,8 +18,8 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener(async (command, tab) => {
     if (!(command in COMMANDS)) return;
     const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-    if (tabId === undefined) return;
-    // Pages the content script does not run on (browser pages, the store) simply don't answer.
+    // Pages the content script does not run on (browser pages, the store) are left alone.
+    if (tabId === undefined || !(await hasContentScript({ tabId }))) return;
     await sendMessage('moveToTerm', { direction: COMMANDS[command as keyof typeof COMMANDS] }, { tabId, frameId: 0 }).catch(() => false);
   });
 });

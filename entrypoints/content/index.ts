@@ -2,7 +2,7 @@ import termList from 'virtual:huantai-glossary/terms';
 import { formatCitation } from '../../lib/citation';
 import { resolveLanguage } from '../../lib/i18n';
 import type { GlossaryEntry } from '../../lib/glossary-types';
-import { handleMessage, sendMessage } from '../../lib/protocol';
+import { answerPresencePings, handleMessage, sendMessage } from '../../lib/protocol';
 import { isActiveOn, type Settings } from '../../lib/settings';
 import { createSettingsStore } from '../../lib/settings-store';
 import { SOURCE_DOCUMENT } from '../../lib/source-document';
@@ -69,6 +69,7 @@ export default defineContentScript({
       apply();
     });
 
+    const stopAnsweringPings = answerPresencePings();
     handleMessage('getPageTerms', () => ({
       url: location.href,
       counts: session?.counts() ?? {},
@@ -79,6 +80,7 @@ export default defineContentScript({
     handleMessage('revealTerm', ({ data }) => session?.reveal({ id: data.id, flash }) ?? false);
 
     ctx.onInvalidated(() => {
+      stopAnsweringPings();
       unwatch();
       session?.stop();
       session = null;

@@ -6,7 +6,7 @@ import { Popup, type PopupServices, type PopupState } from '../../components/Pop
 import { resolveLanguage } from '../../lib/i18n';
 import { PAGE_MESSAGES } from '../../lib/i18n-pages';
 import { applyPageTheme } from '../../lib/page-theme';
-import { sendMessage } from '../../lib/protocol';
+import { hasContentScript, sendMessage } from '../../lib/protocol';
 import { createSavedState } from '../../lib/saved-state';
 import { createSearchIndex } from '../../lib/search-index';
 import { createSettingsStore } from '../../lib/settings-store';
@@ -30,7 +30,7 @@ async function activeTabId(): Promise<number | undefined> {
 const services: PopupServices = {
   async getPageTerms() {
     const tabId = await activeTabId();
-    if (tabId === undefined) return null;
+    if (tabId === undefined || !(await hasContentScript({ tabId }))) return null;
     const [top, frames] = await Promise.all([
       sendMessage('getPageTerms', {}, { tabId, frameId: 0 }).catch(() => null),
       sendMessage('getTabTerms', { tabId }).catch(() => null),
@@ -42,7 +42,7 @@ const services: PopupServices = {
   },
   async revealTerm({ id }) {
     const tabId = await activeTabId();
-    if (tabId === undefined) return false;
+    if (tabId === undefined || !(await hasContentScript({ tabId }))) return false;
     return sendMessage('revealTerm', { id }, { tabId, frameId: 0 }).catch(() => false);
   },
   copyText: (text) => navigator.clipboard.writeText(text),

@@ -799,13 +799,12 @@ describe('where the content script must not run', () => {
     }
   });
 
-  // Known gap: @webext-core/messaging sends to a tab with chrome.tabs.sendMessage(tabId, message,
+  // @webext-core/messaging sends to a tab with chrome.tabs.sendMessage(tabId, message,
   // options, resolve) and never reads chrome.runtime.lastError, so asking a tab where the content
-  // script does not run (chrome://, the Web Store, a tab opened before install) logs an "Unchecked
-  // runtime.lastError" error in the popup, listed on chrome://extensions as the extension's error.
-  // Needs lib/protocol.ts to send tab messages through the promise API (or read lastError); flip to
-  // `it` once it does.
-  it.fails('the popup logs no error when its tab has no content script (chrome://version)', async () => {
+  // script does not run (chrome://, the Web Store, a tab opened before install) would log an
+  // "Unchecked runtime.lastError" error in the popup, listed on chrome://extensions as the
+  // extension's error; lib/protocol.ts checks for a content script first (hasContentScript).
+  it('the popup logs no error when its tab has no content script (chrome://version)', async () => {
     const tab = (await visit(harness.context, 'chrome://version')).page;
     const worker = harness.context.serviceWorkers().find((w) => w.url().includes(harness.extensionId))!;
     await tab.bringToFront();
