@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { allPainted, startHarness, waitForScanIdle, type Harness } from './harness';
+import { allPainted, badgeOf, type Harness, paintedInside, startHarness, waitForScanIdle } from './harness';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -13,24 +13,6 @@ beforeAll(async () => {
 });
 afterAll(() => harness?.close());
 
-/** Texts painted whose range starts inside `selector`, sorted. */
-function paintedInside(page: Page, selector: string): Promise<string[]> {
-  return page.evaluate((sel) => {
-    const container = document.querySelector(sel);
-    const out: string[] = [];
-    for (const [name, highlight] of CSS.highlights) {
-      if (!name.startsWith('huantai-lens')) continue;
-      for (const range of highlight) {
-        if (!container?.contains(range.startContainer)) continue;
-        const live = document.createRange();
-        live.setStart(range.startContainer, range.startOffset);
-        live.setEnd(range.endContainer, range.endOffset);
-        out.push(live.toString());
-      }
-    }
-    return out.sort();
-  }, selector);
-}
 
 /** Ranges whose nodes have left the page, and ranges painted twice at the same place. */
 function staleAndDuplicates(page: Page): Promise<{ stale: number; duplicates: number; total: number }> {
@@ -54,16 +36,6 @@ function staleAndDuplicates(page: Page): Promise<{ stale: number; duplicates: nu
   });
 }
 
-async function badgeOf(page: Page): Promise<string> {
-  const worker = harness.context.serviceWorkers().find((w) => w.url().includes(harness.extensionId));
-  if (!worker) throw new Error('extension service worker not running');
-  await page.bringToFront();
-  return worker.evaluate(async () => {
-    const { chrome } = globalThis as unknown as { chrome: typeof browser };
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    return chrome.action.getBadgeText({ tabId: tab!.id! });
-  });
-}
 
 describe('a page adding and removing text', () => {
   let page: Page;

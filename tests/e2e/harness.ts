@@ -1,6 +1,6 @@
 /** What every e2e test file needs: the built extension loaded into a real Chromium, and its pages. */
 import { inject } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { launchWithExtension } from '../../scripts/browser.mjs';
 
 export interface Harness {
@@ -101,4 +101,35 @@ export async function scrollThrough(page: Page): Promise<void> {
   }
   await page.evaluate(() => scrollTo(0, 0));
   await waitForScanIdle(page, 200);
+}
+
+/** The texts painted in this frame whose range starts inside `selector`, sorted. */
+export function paintedInside(frame: Page | Frame, selector: string): Promise<string[]> {
+  return frame.evaluate((sel) => {
+    const container = document.querySelector(sel);
+    const out: string[] = [];
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith('huantai-lens')) continue;
+      for (const range of highlight) {
+        if (!container?.contains(range.startContainer)) continue;
+        const live = document.createRange();
+        live.setStart(range.startContainer, range.startOffset);
+        live.setEnd(range.endContainer, range.endOffset);
+        out.push(live.toString());
+      }
+    }
+    return out.sort();
+  }, selector);
+}
+
+/** The toolbar badge text of a page's tab, as the extension's service worker sees it. */
+export async function badgeOf(page: Page): Promise<string> {
+  const worker = page.context().serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+  if (!worker) throw new Error('extension service worker not running');
+  await page.bringToFront();
+  return worker.evaluate(async () => {
+    const { chrome } = globalThis as unknown as { chrome: typeof browser };
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return chrome.action.getBadgeText({ tabId: tab!.id! });
+  });
 }

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../scripts/serve.mjs';
 import { createTermFinder } from '../../lib/term-finder';
-import { allPainted, scrollThrough, startHarness, type Harness } from './harness';
+import { allPainted, badgeOf, type Harness, paintedInside, scrollThrough, startHarness } from './harness';
 import { compiled, entryByTerm } from './glossary-fixture';
 import { tooltipText } from './page-helpers';
 
@@ -103,36 +103,7 @@ async function plainScroll(page: Page) {
   await page.evaluate(() => scrollTo(0, 0));
 }
 
-/** The texts painted in this frame whose range starts inside `selector`. */
-function paintedInside(frame: Page | Frame, selector: string): Promise<string[]> {
-  return frame.evaluate((sel) => {
-    const container = document.querySelector(sel);
-    const out: string[] = [];
-    for (const [name, highlight] of CSS.highlights) {
-      if (!name.startsWith('huantai-lens')) continue;
-      for (const range of highlight) {
-        if (!container?.contains(range.startContainer)) continue;
-        const live = document.createRange();
-        live.setStart(range.startContainer, range.startOffset);
-        live.setEnd(range.endContainer, range.endOffset);
-        out.push(live.toString());
-      }
-    }
-    return out.sort();
-  }, selector);
-}
 
-/** The toolbar badge text of a page's tab, as the service worker sees it. */
-async function badgeOf(page: Page): Promise<string> {
-  const worker = harness.context.serviceWorkers().find((w) => w.url().includes(harness.extensionId));
-  if (!worker) throw new Error('extension service worker not running');
-  await page.bringToFront();
-  return worker.evaluate(async () => {
-    const { chrome } = globalThis as unknown as { chrome: typeof browser };
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    return chrome.action.getBadgeText({ tabId: tab!.id! });
-  });
-}
 
 async function scanMeasures(frame: Page | Frame) {
   return frame.evaluate(() =>

@@ -13,7 +13,7 @@ import { formatTargetValue } from '../../lib/citation';
 import { CATEGORIES } from '../../lib/categories';
 import type { GlossaryEntry } from '../../lib/glossary-types';
 import { createTermFinder } from '../../lib/term-finder';
-import { allPainted, scrollThrough, startHarness, type Harness } from './harness';
+import { allPainted, badgeOf, type Harness, scrollThrough, startHarness } from './harness';
 import { compiled, entryByTerm } from './glossary-fixture';
 
 const SCREENSHOTS = join(PROJECT_ROOT, 'tests/e2e/screenshots');
@@ -325,17 +325,6 @@ function onPageList(popup: Page): Promise<Array<{ id: string; term: string; coun
   );
 }
 
-/** The toolbar badge text of a page's tab, as the service worker sees it. */
-async function badgeOf(page: Page): Promise<string> {
-  const worker = harness.context.serviceWorkers().find((w) => w.url().includes(harness.extensionId));
-  if (!worker) throw new Error('extension service worker not running');
-  await page.bringToFront();
-  return worker.evaluate(async () => {
-    const { chrome } = globalThis as unknown as { chrome: typeof browser };
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    return chrome.action.getBadgeText({ tabId: tab!.id! });
-  });
-}
 
 describe('“on this page”', () => {
   it('lists the terms of the page with as many occurrences as the page painted, most frequent first', async () => {
