@@ -5,7 +5,7 @@
  * no term: on an English page that skips almost all the text. The few forms made only of ASCII
  * (gdp) get a small test of their own.
  */
-import { DROPPED_CHARS, sourcesOf, type VariantTable } from './normalize';
+import { createSourceLookup, DROPPED_CHARS, type VariantTable } from './normalize';
 
 const escapeClass = (chars: Iterable<string>) => [...chars].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
 
@@ -13,12 +13,13 @@ export function buildPrefilter({ forms, variants }: { forms: readonly string[]; 
   const keys = new Set<string>();
   const asciiOnly: RegExp[] = [];
   const gap = `[${escapeClass(DROPPED_CHARS)}]*`;
+  const sourcesOf = createSourceLookup({ variants });
   for (const form of forms) {
     const key = [...form].find((c) => c.charCodeAt(0) > 0x7f);
     if (key !== undefined) {
-      for (const source of sourcesOf({ char: key, variants })) keys.add(source);
+      for (const source of sourcesOf(key)) keys.add(source);
     } else if (form.length > 0) {
-      asciiOnly.push(new RegExp([...form].map((c) => `[${escapeClass(sourcesOf({ char: c, variants }))}]`).join(gap)));
+      asciiOnly.push(new RegExp([...form].map((c) => `[${escapeClass(sourcesOf(c))}]`).join(gap)));
     }
   }
   const anyKey = keys.size > 0 ? new RegExp(`[${escapeClass(keys)}]`) : null;
