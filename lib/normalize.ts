@@ -18,10 +18,12 @@ export interface NormalizedText {
 }
 
 /**
- * Marker in the fold table for a char that disappears. Reusing code 0 keeps the table a Uint16Array;
- * the price is that U+0000 is dropped too, which no real page text misses.
+ * The fold table holds 0 for a char that stays as it is (a fresh Uint16Array is all zeros, so
+ * building the table costs a few hundred writes, not 65,536), DROP for a char that disappears, and
+ * otherwise the char it becomes. DROP is U+FFFF, a noncharacter no real text holds.
  */
-const DROP = 0;
+const UNCHANGED = 0;
+const DROP = 0xffff;
 
 /**
  * Whitespace and invisible joiners: Chinese pages wrap terms across lines and pad them with spaces
@@ -59,13 +61,15 @@ const foldCache = new WeakMap<VariantTable, Uint16Array>();
 
 function buildBaseFold(): Uint16Array {
   const fold = new Uint16Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) fold[c] = c;
   for (let c = 0x41; c <= 0x5a; c++) fold[c] = c + 0x20;
   for (const c of INVISIBLE) fold[c] = DROP;
   for (const c of QUOTES) fold[c] = DROP;
   // Full-width forms inherit whatever their ASCII twin became (lower-cased, dropped), so the rules
   // above need no full-width copies.
-  for (let c = FULLWIDTH_FIRST; c <= FULLWIDTH_LAST; c++) fold[c] = fold[c - FULLWIDTH_OFFSET] as number;
+  for (let c = FULLWIDTH_FIRST; c <= FULLWIDTH_LAST; c++) {
+    const twin = c - FULLWIDTH_OFFSET;
+    fold[c] = fold[twin] === UNCHANGED ? twin : (fold[twin] as number);
+  }
   return fold;
 }
 
@@ -157,9 +161,9 @@ export function foldToUnits({ text, variants }: { text: string; variants?: Varia
   for (let i = 0; i < length; i++) {
     const code = text.charCodeAt(i);
     // The table covers every UTF-16 unit; `??` only tells the type checker so.
-    const folded = fold[code] ?? code;
+    const folded = fold[code] ?? UNCHANGED;
     if (folded === DROP) continue;
-    units[n] = folded;
+    units[n] = folded === UNCHANGED ? code : folded;
     map[n] = i;
     n++;
   }
