@@ -61,10 +61,6 @@ export function createTermNavigator({ document, highlighter, open }: TermNavigat
       current = first.hit;
       return true;
     },
-    /** The term visited last, so the next move starts there. */
-    setCurrent(hit: Hit | null) {
-      current = hit;
-    },
   };
 }
 

@@ -16,28 +16,9 @@ export const BUDGETS = {
   gzipBytes: 30 * 1024,
 };
 
-export interface OursSummary {
-  total: number;
-  scanTotal: number;
-  paintTotal: number;
-  longest: number;
+/** Per-run figures of the extension, as medians over the runs (the worst run's longest task too). */
+export interface OursSummary extends Omit<OurRun, 'scanEnd' | 'longestLongTaskDuringScan' | 'measures'> {
   longestWorstRun: number;
-  longestScan: number;
-  longestPaint: number;
-  tasks: number;
-  scanTasks: number;
-  paintTasks: number;
-  matches: number;
-  chars: number;
-  textNodes: number;
-  painted: number;
-  registeredRanges: number;
-  domContentLoaded: number;
-  scanStart: number;
-  firstPaint: number;
-  longTasksDuringScan: number;
-  /** Stress page: painting after scrolling to the appended report. */
-  onScroll?: { msToPainted: number; paintMs: number; longestPaintMs: number; tasks: number; painted: number };
 }
 
 export interface PageSummary {
