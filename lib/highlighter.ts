@@ -24,6 +24,15 @@ export interface HighlighterDeps {
   /** Told about each painting task, for the scan measures. */
   recordPaint?: (args: { start: number; end: number; painted: number }) => void;
   now: () => number;
+  /**
+   * Blocks with hits are grouped, up to this many (default 8) found close together, and only the
+   * first block of each group is watched; when it comes near the screen its group is painted
+   * (groups are short: see groupChars). Observing is not free (~1 µs per element, cold): watching all 3,000 blocks
+   * of a long page cost more than finding their terms.
+   */
+  watchEvery?: number;
+  /** A group ends once this much text (default 2,000 chars, about a screen) lies between its first block and the next. */
+  groupChars?: number;
 }
 
 export interface Appearance {
@@ -34,6 +43,13 @@ export interface Appearance {
 interface BlockState {
   hits: Hit[];
   painted: Array<{ group: string; range: AbstractRange; entry: PaintedRange }> | null;
+  /** Position in `order`. */
+  index: number;
+  watched: boolean;
+  /** A watched block that has come near the screen: blocks found next to it are painted at once. */
+  seen: boolean;
+  /** Index in `order` of its group's first block (the watched one). */
+  group: number;
 }
 
 export interface PaintedRange {
@@ -46,7 +62,18 @@ export function createHighlighter(deps: HighlighterDeps) {
   const blocks = new Map<Element, BlockState>();
   // Hit-testing looks up the text node under the pointer, so painted hits are indexed by node.
   let byNode = new WeakMap<Text, PaintedRange[]>();
-  const counts = new Map<number, number>();
+  /** Hits per term value (a plain array: values are small integers and this runs once per hit). */
+  let counts: number[] = [];
+  const watchEvery = Math.max(1, deps.watchEvery ?? 8);
+  /** Blocks in the order they were first found (document order within a scan); null once forgotten. */
+  const order: Array<Element | null> = [];
+  const groupChars = deps.groupChars ?? 2000;
+  // A group holds blocks found one after the other under the same root in the same scan, with
+  // little text between them: a paragraph the page adds later lands at the end of `order`, next
+  // to blocks anywhere on the page, and a block far down the text is far down the screen.
+  let groupRoot: Node | undefined;
+  let group = -1;
+  let charsInGroup = 0;
   const highlights = new Map<string, Highlight>();
   let enabled = true;
 
@@ -96,12 +123,36 @@ export function createHighlighter(deps: HighlighterDeps) {
   // Unpainted entries stay in byNode until their text node is collected; this marks them stale.
   const stale = new WeakSet<PaintedRange>();
 
+  /** Paints the blocks around a watched one: those it stands for, found before and after it. */
+  /** Paints a watched block's group (with dryRun, counts its unpainted blocks). */
+  const paintAround = (state: BlockState, { dryRun = false }: { dryRun?: boolean } = {}) => {
+    let painted = 0;
+    for (let i = state.group; i < order.length; i++) {
+      const block = order[i];
+      const near = block ? blocks.get(block) : undefined;
+      if (near && near.group !== state.group) break;
+      if (!block || !near) continue;
+      if (!dryRun) painted += paint(block, near);
+      else if (!near.painted) painted++;
+    }
+    return painted;
+  };
+
+  const watch = (block: Element, state: BlockState) => {
+    state.watched = true;
+    visibility.observe(block);
+  };
+
   const visibility = deps.watchVisibility((elements) => {
     const start = deps.now();
     let painted = 0;
     for (const element of elements) {
       const state = blocks.get(element);
-      if (state) painted += paint(element, state);
+      if (state) {
+        state.seen = true;
+        state.watched = false;
+        painted += paintAround(state);
+      }
       visibility.unobserve(element);
     }
     deps.recordPaint?.({ start, end: deps.now(), painted });
@@ -109,8 +160,17 @@ export function createHighlighter(deps: HighlighterDeps) {
 
   const forget = (block: Element, state: BlockState) => {
     unpaint(state);
-    for (const hit of state.hits) counts.set(hit.value, (counts.get(hit.value) ?? 1) - 1);
-    visibility.unobserve(block);
+    for (const hit of state.hits) counts[hit.value] = (counts[hit.value] ?? 1) - 1;
+    if (state.watched) {
+      visibility.unobserve(block);
+      // The blocks it stood for are watched themselves now, or nothing would paint them.
+      for (let i = state.index + 1; i < order.length; i++) {
+        const near = order[i] ? blocks.get(order[i] as Element) : undefined;
+        if (near && near.group !== state.group) break;
+        if (near && !near.painted && !near.watched) watch(order[i] as Element, near);
+      }
+    }
+    order[state.index] = null;
     blocks.delete(block);
   };
 
@@ -120,23 +180,36 @@ export function createHighlighter(deps: HighlighterDeps) {
     const wasPainted = state.painted !== null;
     unpaint(state);
     state.hits = state.hits.filter((hit) => !drop(hit));
-    for (const hit of gone) counts.set(hit.value, (counts.get(hit.value) ?? 1) - 1);
-    if (state.hits.length === 0) {
-      visibility.unobserve(block);
-      blocks.delete(block);
-    } else if (wasPainted) paint(block, state);
+    for (const hit of gone) counts[hit.value] = (counts[hit.value] ?? 1) - 1;
+    if (state.hits.length === 0) forget(block, state);
+    else if (wasPainted) paint(block, state);
   };
 
   return {
     /** Adds a run's hits to its block (a block may hold several runs around nested blocks). */
-    addRun({ block, hits }: { block: Element; hits: Hit[] }) {
+    /** `gap`: how much text the scan passed since the last run it reported. */
+    addRun({ block, hits, root, gap = 0 }: { block: Element; hits: Hit[]; root?: Node; gap?: number }) {
       if (hits.length === 0) return;
+      for (const hit of hits) counts[hit.value] = (counts[hit.value] ?? 0) + 1;
       let state = blocks.get(block);
       if (!state) {
-        state = { hits: [], painted: null };
+        const index = order.length;
+        const leader = group >= 0 ? order[group] : null;
+        const leaderState = leader ? blocks.get(leader) : undefined;
+        charsInGroup += gap;
+        const newGroup = root !== groupRoot || !leaderState || index - group >= watchEvery || charsInGroup > groupChars;
+        if (newGroup) {
+          group = index;
+          groupRoot = root;
+          charsInGroup = 0;
+        }
+        state = { hits, painted: null, index, watched: false, seen: false, group };
         blocks.set(block, state);
-        // Watched once, when the block first has hits; painting unobserves it.
-        visibility.observe(block);
+        order.push(block);
+        // In a group whose watched block is already near the screen: paint now.
+        if (newGroup) watch(block, state);
+        else if (leaderState?.seen) paint(block, state);
+        return;
       }
       // A block already on screen gets the new run painted straight away.
       if (state.painted) {
@@ -146,7 +219,6 @@ export function createHighlighter(deps: HighlighterDeps) {
       } else {
         for (const hit of hits) state.hits.push(hit);
       }
-      for (const hit of hits) counts.set(hit.value, (counts.get(hit.value) ?? 0) + 1);
     },
 
     /** Drops everything found inside `root` (before it is rescanned) and in blocks no longer in the page. */
@@ -161,7 +233,11 @@ export function createHighlighter(deps: HighlighterDeps) {
     },
 
     counts(): Map<number, number> {
-      return new Map([...counts].filter(([, n]) => n > 0));
+      const result = new Map<number, number>();
+      counts.forEach((n, value) => {
+        if (n > 0) result.set(value, n);
+      });
+      return result;
     },
 
     /** The painted term at a caret position (from caretPositionFromPoint), if any. */
@@ -192,8 +268,13 @@ export function createHighlighter(deps: HighlighterDeps) {
     /** Paints a block now, whatever its visibility (before scrolling to it). */
     paintBlock({ block }: { block: Element }) {
       const state = blocks.get(block);
-      if (state) paint(block, state);
-      visibility.unobserve(block);
+      if (!state) return;
+      paint(block, state);
+      // A watched block keeps watching for the blocks it stands for, until they are all painted.
+      if (state.watched && paintAround(state, { dryRun: true }) === 0) {
+        state.watched = false;
+        visibility.unobserve(block);
+      }
     },
 
     /**
@@ -219,7 +300,10 @@ export function createHighlighter(deps: HighlighterDeps) {
       for (const state of blocks.values()) unpaint(state);
       for (const group of highlights.keys()) for (const name of namesOf(group)) deps.registry.delete(name);
       blocks.clear();
-      counts.clear();
+      counts = [];
+      order.length = 0;
+      groupRoot = undefined;
+      group = -1;
       byNode = new WeakMap();
     },
   };

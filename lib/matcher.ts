@@ -1,8 +1,11 @@
 /**
- * Finds glossary terms in folded page text in one pass (Aho–Corasick), picks non-overlapping
- * matches leftmost-longest, and drops matches whose context shows another sense of the term.
+ * Finds glossary terms in page text in one pass (Aho–Corasick over the folded chars, folding on
+ * the way), picks non-overlapping matches leftmost-longest, and drops matches whose context shows
+ * another sense of the term. Offsets always index the raw text, so highlights land on the real
+ * characters: a match covers chars dropped inside it (中国\n膜谷, 「马踏湖」) but not those around it.
  */
-import { decodeUnits, foldToUnits, type FoldedUnits, type VariantTable } from './normalize';
+import { DROP, foldTableFor, normalizeTerm, SEPARATOR, SEPARATOR_FOLD, UNCHANGED, type VariantTable } from './normalize';
+import { formTest } from './prefilter';
 
 export interface Pattern {
   /** Already folded with normalizeTerm, exactly as the page text will be. */
@@ -11,11 +14,18 @@ export interface Pattern {
   value: number;
 }
 
-/** Offsets are UTF-16 indices, end exclusive. */
+/** Offsets are UTF-16 indices into the raw text, end exclusive. */
 export interface Match {
   start: number;
   end: number;
   value: number;
+}
+
+/** Matches as flat (start, end, value) triples, in order. */
+export interface MatchBatch {
+  count: number;
+  /** Owned by the matcher and reused: valid until its next begin(). */
+  data: Int32Array;
 }
 
 export interface SenseRule {
@@ -28,27 +38,14 @@ export interface SenseRule {
 /** Keyed by pattern value. */
 export type SenseRules = ReadonlyMap<number, SenseRule>;
 
-export interface Matcher {
-  /** Distinct non-empty patterns in the automaton. */
-  readonly size: number;
-  /**
-   * Non-overlapping matches in folded text, in order. Pass the `map` from normalizeText so that
-   * letters separated on the page by a space or quote count as separate words (gdp in "GDP R"),
-   * although folding glued them together.
-   */
-  findAll(args: { text: string; map?: Uint32Array }): Match[];
-  /** The same over folded code units (foldToUnits), without building a string. */
-  findFolded(args: FoldedUnits): Match[];
-}
-
 export const DEFAULT_SENSE_WINDOW = 40;
 
 const TERMINAL = 1;
 const STARTS_WORD = 2;
 const ENDS_WORD = 4;
 const ALPHABET = 0x10000;
-// Nodes with few edges (almost all of them) are scanned linearly; binary search only pays off beyond.
-const LINEAR_EDGE_SCAN = 8;
+/** Raw offsets of the last RING folded chars are kept, to find a match's start from its depth. */
+const RING = 256;
 
 function isAsciiWordChar(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
@@ -79,6 +76,8 @@ function buildAutomaton({ patterns }: { patterns: ReadonlyArray<Pattern> }): Aut
   let size = 0;
   for (const { text, value } of patterns) {
     if (text.length === 0) continue;
+    // A match's start is found from the last RING folded chars; no real term comes near that.
+    if (text.length >= RING) throw new Error(`pattern longer than ${RING - 1} chars: ${text.slice(0, 20)}…`);
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
@@ -166,179 +165,261 @@ function buildAutomaton({ patterns }: { patterns: ReadonlyArray<Pattern> }): Aut
   };
 }
 
-/** The child of a non-root node by char, or 0 when there is none (0 is the root, never a child). */
-// Positional, unlike the rest: it runs once per character, and an argument object per call is
-// what cold (not yet optimised) code pays for most on a page's first scan.
-function childOf(automaton: Automaton, node: number, code: number): number {
-  const { edgeStart, edgeChar, edgeNext } = automaton;
-  let lo = edgeStart[node] as number;
-  let hi = edgeStart[node + 1] as number;
-  if (hi - lo <= LINEAR_EDGE_SCAN) {
-    for (; lo < hi; lo++) if (edgeChar[lo] === code) return edgeNext[lo] as number;
-    return 0;
-  }
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const c = edgeChar[mid] as number;
-    if (c === code) return edgeNext[mid] as number;
-    if (c < code) lo = mid + 1;
-    else hi = mid;
-  }
-  return 0;
+export interface Matcher {
+  /** Distinct non-empty patterns in the automaton. */
+  readonly size: number;
+  /** Starts a new text, forgetting the last one's matches. */
+  begin(): void;
+  /**
+   * Matches text[from, to) and appends the matches it has proved final. A text may be fed in
+   * consecutive windows (one huge text node over several tasks); `text` is always the whole text,
+   * so whole-word checks can look past a window's edge.
+   */
+  feed(args: { text: string; from: number; to: number }): void;
+  /** Commits the last pending match and returns the text's matches. */
+  end(): MatchBatch;
+  /** The matches of one whole text, as objects. */
+  findAll(args: { text: string }): Match[];
 }
 
 /**
- * ASCII-edged patterns must stand as whole words (gdp not in gdpr, 5+n not in 15+n). A neighbour
- * that was separated from the match on the page by a dropped char (space, quote) does not count.
+ * `variants` folds Traditional chars onto the patterns' Simplified ones. SEPARATOR in the text ends
+ * a run: nothing matches across it, so many runs can be matched as one string.
  */
-function isWholeWord({
-  units,
-  length,
-  map,
-  flags,
-  start,
-  end,
-}: {
-  units: Uint16Array;
-  length: number;
-  map: Uint32Array | undefined;
-  flags: number;
-  start: number;
-  end: number;
-}): boolean {
-  if (
-    (flags & STARTS_WORD) !== 0 &&
-    start > 0 &&
-    isAsciiWordChar(units[start - 1] as number) &&
-    (map === undefined || (map[start] as number) - (map[start - 1] as number) === 1)
-  ) {
-    return false;
-  }
-  if (
-    (flags & ENDS_WORD) !== 0 &&
-    end < length &&
-    isAsciiWordChar(units[end] as number) &&
-    (map === undefined || (map[end] as number) - (map[end - 1] as number) === 1)
-  ) {
-    return false;
-  }
-  return true;
-}
-
-/**
- * Leftmost-longest without collecting every overlapping candidate: only the best pending match is
- * kept, and it is committed once the automaton's depth proves no match can still start at or
- * before it (any future match is a suffix of the current state's path).
- */
-function scan({
-  automaton,
-  units,
-  length,
-  map,
-}: {
-  automaton: Automaton;
-  units: Uint16Array;
-  length: number;
-  map: Uint32Array | undefined;
-}): Match[] {
-  const { rootNext, fail, dict, depth, flags, value } = automaton;
-  const matches: Match[] = [];
+export function buildMatcher({ patterns, variants }: { patterns: ReadonlyArray<Pattern>; variants?: VariantTable }): Matcher {
+  const { rootNext, edgeStart, edgeChar, edgeNext, fail, dict, depth, flags, value, size } = buildAutomaton({ patterns });
+  const fold = foldTableFor({ variants });
+  const ring = new Int32Array(RING);
+  let data = new Int32Array(3 * 1024);
+  let count = 0;
   let state = 0;
+  /** Folded chars seen: a match ending at n with depth d starts at folded index n - d. */
+  let n = 0;
+  /** Folded index where the last committed match ended (matches never overlap). */
   let lastEnd = 0;
   let pendingStart = -1;
+  let pendingRaw = 0;
   let pendingEnd = 0;
+  let pendingEndN = 0;
   let pendingValue = 0;
-  for (let i = 0; i < length; i++) {
-    const code = units[i] as number;
-    let node = state;
-    for (;;) {
-      if (node === 0) {
-        node = rootNext[code] as number;
-        break;
-      }
-      const next = childOf(automaton, node, code);
-      if (next !== 0) {
-        node = next;
-        break;
-      }
-      node = fail[node] as number;
+
+  const commit = () => {
+    if (3 * count + 3 > data.length) {
+      const grown = new Int32Array(data.length * 2);
+      grown.set(data);
+      data = grown;
     }
-    state = node;
-    const end = i + 1;
-    if (node !== 0) {
-      // Longest first: the longest match ending here starts earliest, so the first acceptable one wins.
-      let out = ((flags[node] as number) & TERMINAL) !== 0 ? node : (dict[node] as number);
-      while (out !== 0) {
-        const start = end - (depth[out] as number);
-        if (pendingStart >= 0 && start > pendingStart) break;
-        if (
-          start >= lastEnd &&
-          (((flags[out] as number) & (STARTS_WORD | ENDS_WORD)) === 0 || isWholeWord({ units, length, map, flags: flags[out] as number, start, end }))
-        ) {
-          pendingStart = start;
-          pendingEnd = end;
-          pendingValue = value[out] as number;
-          break;
+    data[3 * count] = pendingRaw;
+    data[3 * count + 1] = pendingEnd;
+    data[3 * count + 2] = pendingValue;
+    count++;
+    lastEnd = pendingEndN;
+    pendingStart = -1;
+  };
+
+  /** Is the raw char at i, folded, an ASCII letter or digit? A dropped char (space, quote) is not. */
+  const isWordCharAt = (text: string, i: number): boolean => {
+    const code = text.charCodeAt(i);
+    const folded = fold[code] as number;
+    return isAsciiWordChar(folded === UNCHANGED ? code : folded);
+  };
+
+  /** ASCII-edged patterns must stand as whole words: gdp not in gdpr, 5+n not in 15+n, but gdp in "GDP R". */
+  const isWholeWord = (text: string, patternFlags: number, start: number, end: number): boolean =>
+    ((patternFlags & STARTS_WORD) === 0 || start === 0 || !isWordCharAt(text, start - 1)) &&
+    ((patternFlags & ENDS_WORD) === 0 || end >= text.length || !isWordCharAt(text, end));
+
+  /**
+   * At the root, skips every char that leaves the automaton there (most of any page). Kept apart
+   * and tiny: it is where nearly all the chars go, and a small loop is optimised soonest on a
+   * page's first, cold scan.
+   */
+  const skipAtRoot = (text: string, from: number, to: number): number => {
+    for (let i = from; i < to; i++) {
+      let code = text.charCodeAt(i);
+      const folded = fold[code] as number;
+      if (folded !== UNCHANGED) {
+        if (folded === DROP) continue;
+        if (folded === SEPARATOR_FOLD) {
+          lastEnd = n;
+          continue;
         }
-        out = dict[out] as number;
+        code = folded;
       }
+      if (rootNext[code] !== 0) return i;
     }
-    if (pendingStart >= 0 && end - (depth[node] as number) > pendingStart) {
-      matches.push({ start: pendingStart, end: pendingEnd, value: pendingValue });
-      lastEnd = pendingEnd;
+    return to;
+  };
+
+  const matcher: Matcher = {
+    size,
+    begin() {
+      count = 0;
+      state = 0;
+      n = 0;
+      lastEnd = 0;
       pendingStart = -1;
-    }
-  }
-  if (pendingStart >= 0) matches.push({ start: pendingStart, end: pendingEnd, value: pendingValue });
+    },
+    feed({ text, from, to }) {
+      for (let i = from; i < to; i++) {
+        if (state === 0) {
+          i = skipAtRoot(text, i, to);
+          if (i >= to) break;
+        }
+        let code = text.charCodeAt(i);
+        const folded = fold[code] as number;
+        if (folded !== UNCHANGED) {
+          if (folded === DROP) continue;
+          if (folded === SEPARATOR_FOLD) {
+            if (pendingStart >= 0) commit();
+            state = 0;
+            lastEnd = n;
+            continue;
+          }
+          code = folded;
+        }
+        ring[n & (RING - 1)] = i;
+        n++;
+        // Positional and inline, unlike the rest of the code base: this runs once per char.
+        let node = state;
+        for (;;) {
+          if (node === 0) {
+            node = rootNext[code] as number;
+            break;
+          }
+          let next = 0;
+          for (let e = edgeStart[node] as number, last = edgeStart[node + 1] as number; e < last; e++) {
+            if (edgeChar[e] === code) {
+              next = edgeNext[e] as number;
+              break;
+            }
+          }
+          if (next !== 0) {
+            node = next;
+            break;
+          }
+          node = fail[node] as number;
+        }
+        state = node;
+        if (node !== 0) {
+          // Longest first: the longest match ending here starts earliest, so the first acceptable one wins.
+          let out = ((flags[node] as number) & TERMINAL) !== 0 ? node : (dict[node] as number);
+          while (out !== 0) {
+            const start = n - (depth[out] as number);
+            if (pendingStart >= 0 && start > pendingStart) break;
+            if (start >= lastEnd) {
+              const raw = ring[start & (RING - 1)] as number;
+              const outFlags = flags[out] as number;
+              if ((outFlags & (STARTS_WORD | ENDS_WORD)) === 0 || isWholeWord(text, outFlags, raw, i + 1)) {
+                pendingStart = start;
+                pendingRaw = raw;
+                pendingEnd = i + 1;
+                pendingEndN = n;
+                pendingValue = value[out] as number;
+                break;
+              }
+            }
+            out = dict[out] as number;
+          }
+        }
+        // Leftmost-longest without collecting candidates: the pending match is final once no match
+        // can still start at or before it (any future match is a suffix of the current path).
+        if (pendingStart >= 0 && n - (depth[node] as number) > pendingStart) commit();
+      }
+    },
+    end() {
+      if (pendingStart >= 0) commit();
+      state = 0;
+      return { count, data };
+    },
+    findAll({ text }) {
+      matcher.begin();
+      matcher.feed({ text, from: 0, to: text.length });
+      return toMatches(matcher.end());
+    },
+  };
+  return matcher;
+}
+
+export function toMatches({ count, data }: MatchBatch): Match[] {
+  const matches: Match[] = [];
+  for (let k = 0; k < count; k++) matches.push({ start: data[3 * k]!, end: data[3 * k + 1]!, value: data[3 * k + 2]! });
   return matches;
 }
 
-export function buildMatcher({ patterns }: { patterns: ReadonlyArray<Pattern> }): Matcher {
-  const automaton = buildAutomaton({ patterns });
-  return {
-    size: automaton.size,
-    findAll: ({ text, map }) => {
-      const units = new Uint16Array(text.length);
-      for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
-      return scan({ automaton, units, length: text.length, map });
-    },
-    findFolded: ({ units, length, map }) => scan({ automaton, units, length, map }),
-  };
-}
-
 /**
- * Drops matches whose neighbourhood (up to `window` folded chars on each side, the match itself
- * excluded) holds a skip word and no keep word: 两高 near 最高人民法院 is the courts, not 高耗能、高排放.
+ * Drops, in place, the matches whose neighbourhood (up to `window` folded chars on each side
+ * within the match's run, the match itself excluded) holds a skip word and no keep word: 两高 near
+ * 最高人民法院 is the courts, not 高耗能、高排放.
  */
 export function applySenseRules({
   text,
-  matches,
+  batch,
   rules,
+  variants,
   window: windowSize = DEFAULT_SENSE_WINDOW,
 }: {
   text: string;
-  matches: readonly Match[];
+  batch: MatchBatch;
   rules: SenseRules;
+  variants?: VariantTable;
   window?: number;
-}): Match[] {
-  if (rules.size === 0) return matches.slice();
-  return matches.filter((match) => {
-    const rule = rules.get(match.value);
-    if (rule === undefined) return true;
-    // Slicing the two short windows keeps each check bounded; indexOf over the page could run to its end.
-    const before = text.slice(Math.max(0, match.start - windowSize), match.start);
-    const after = text.slice(match.end, match.end + windowSize);
-    const isNear = (word: string): boolean => word.length > 0 && (before.includes(word) || after.includes(word));
-    if (!rule.skipWhenNear.some(isNear)) return true;
-    return rule.keepWhenNear.some(isNear);
-  });
+}): void {
+  if (rules.size === 0) return;
+  const { data } = batch;
+  let kept = 0;
+  for (let k = 0; k < batch.count; k++) {
+    const start = data[3 * k] as number;
+    const end = data[3 * k + 1] as number;
+    const value = data[3 * k + 2] as number;
+    const rule = rules.get(value);
+    if (rule !== undefined && isOtherSense({ text, start, end, rule, variants, windowSize })) continue;
+    data[3 * kept] = start;
+    data[3 * kept + 1] = end;
+    data[3 * kept + 2] = value;
+    kept++;
+  }
+  batch.count = kept;
 }
 
-/**
- * The whole pipeline for one piece of page text: fold, match, apply sense rules, and map back to
- * offsets in the ORIGINAL text. A span covers chars dropped inside the term (中国\n膜谷, 「马踏湖」)
- * but not those just outside it, so wrapping quotes stay unhighlighted.
- */
+const skipTestsOf = new WeakMap<SenseRule, RegExp[]>();
+
+function isOtherSense({
+  text,
+  start,
+  end,
+  rule,
+  variants,
+  windowSize,
+}: {
+  text: string;
+  start: number;
+  end: number;
+  rule: SenseRule;
+  variants: VariantTable | undefined;
+  windowSize: number;
+}): boolean {
+  // Raw slices three times the window wide, cut at the run's edges, hold the window's folded
+  // chars unless the page pads them with more than two dropped chars each; bounded either way.
+  let beforeRaw = text.slice(Math.max(0, start - 3 * windowSize), start);
+  beforeRaw = beforeRaw.slice(beforeRaw.lastIndexOf(SEPARATOR) + 1);
+  let afterRaw = text.slice(end, end + 3 * windowSize);
+  const cut = afterRaw.indexOf(SEPARATOR);
+  if (cut >= 0) afterRaw = afterRaw.slice(0, cut);
+  // Most matches have no skip word anywhere near: native tests on the raw text spare folding it.
+  let skipTests = skipTestsOf.get(rule);
+  if (skipTests === undefined) {
+    skipTests = rule.skipWhenNear.filter((word) => word.length > 0).map((form) => formTest({ form, variants }));
+    skipTestsOf.set(rule, skipTests);
+  }
+  if (!skipTests.some((test) => test.test(beforeRaw) || test.test(afterRaw))) return false;
+  const before = normalizeTerm({ text: beforeRaw, variants }).slice(-windowSize);
+  const after = normalizeTerm({ text: afterRaw, variants }).slice(0, windowSize);
+  const isNear = (word: string): boolean => word.length > 0 && (before.includes(word) || after.includes(word));
+  return rule.skipWhenNear.some(isNear) && !rule.keepWhenNear.some(isNear);
+}
+
+/** The whole pipeline for one piece of page text: match, then apply sense rules. */
 export function findTerms({
   text,
   variants,
@@ -352,20 +433,9 @@ export function findTerms({
   senseRules?: SenseRules;
   window?: number;
 }): Match[] {
-  const folded = foldToUnits({ text, variants });
-  let matches = matcher.findFolded(folded);
-  if (matches.length === 0) return matches;
-  const { units, length, map } = folded;
-  // Only a match with a sense rule needs the folded text as a string, to look at its context.
-  if (senseRules !== undefined && senseRules.size > 0 && matches.some((m) => senseRules.has(m.value))) {
-    const foldedText = decodeUnits({ units: units.subarray(0, length) });
-    matches = applySenseRules({ text: foldedText, matches, rules: senseRules, window: windowSize });
-  }
-  for (const match of matches) {
-    const end = match.end;
-    match.start = map[match.start] as number;
-    // Map the last char, not the end: map[end] would swallow dropped chars after the term.
-    match.end = (map[end - 1] as number) + 1;
-  }
-  return matches;
+  matcher.begin();
+  matcher.feed({ text, from: 0, to: text.length });
+  const batch = matcher.end();
+  if (senseRules !== undefined) applySenseRules({ text, batch, rules: senseRules, variants, window: windowSize });
+  return toMatches(batch);
 }

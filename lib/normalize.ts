@@ -22,8 +22,17 @@ export interface NormalizedText {
  * building the table costs a few hundred writes, not 65,536), DROP for a char that disappears, and
  * otherwise the char it becomes. DROP is U+FFFF, a noncharacter no real text holds.
  */
-const UNCHANGED = 0;
-const DROP = 0xffff;
+export const UNCHANGED = 0;
+export const DROP = 0xffff;
+
+/**
+ * Ends a run when many runs are matched as one string (see buildMatcher): U+001E, the ASCII record
+ * separator, a control char no prose holds (one that does only splits a run there). Not a
+ * noncharacter such as U+FFFF: bundlers write the literal char out, and Chrome refuses to load a
+ * content script holding one ("isn't UTF-8 encoded"). The fold table maps it to SEPARATOR_FOLD.
+ */
+export const SEPARATOR = '\u001e';
+export const SEPARATOR_FOLD = 0xfffe;
 
 /**
  * Whitespace and invisible joiners: Chinese pages wrap terms across lines and pad them with spaces
@@ -70,10 +79,12 @@ function buildBaseFold(): Uint16Array {
     const twin = c - FULLWIDTH_OFFSET;
     fold[c] = fold[twin] === UNCHANGED ? twin : (fold[twin] as number);
   }
+  fold[SEPARATOR.charCodeAt(0)] = SEPARATOR_FOLD;
   return fold;
 }
 
-function foldTableFor({ variants }: { variants: VariantTable | undefined }): Uint16Array {
+/** The fold table for a variant table (built once per table): see UNCHANGED, DROP, SEPARATOR_FOLD. */
+export function foldTableFor({ variants }: { variants: VariantTable | undefined }): Uint16Array {
   baseFold ??= buildBaseFold();
   if (variants === undefined) return baseFold;
   const cached = foldCache.get(variants);
@@ -162,7 +173,7 @@ export function foldToUnits({ text, variants }: { text: string; variants?: Varia
     const code = text.charCodeAt(i);
     // The table covers every UTF-16 unit; `??` only tells the type checker so.
     const folded = fold[code] ?? UNCHANGED;
-    if (folded === DROP) continue;
+    if (folded === DROP || folded === SEPARATOR_FOLD) continue;
     units[n] = folded === UNCHANGED ? code : folded;
     map[n] = i;
     n++;

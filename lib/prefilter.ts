@@ -9,17 +9,28 @@ import { createSourceLookup, DROPPED_CHARS, type VariantTable } from './normaliz
 
 const escapeClass = (chars: Iterable<string>) => [...chars].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
 
+/**
+ * A test for a folded form anywhere in raw page text: each char in any shape a page may write it
+ * in (Traditional, full-width, upper case), with dropped chars (spaces, quotes) allowed between.
+ */
+export function formTest({ form, variants, sourcesOf = createSourceLookup({ variants }) }: {
+  form: string;
+  variants?: VariantTable;
+  sourcesOf?: (char: string) => string[];
+}): RegExp {
+  return new RegExp([...form].map((c) => `[${escapeClass(sourcesOf(c))}]`).join(`[${escapeClass(DROPPED_CHARS)}]*`));
+}
+
 export function buildPrefilter({ forms, variants }: { forms: readonly string[]; variants?: VariantTable }): (text: string) => boolean {
   const keys = new Set<string>();
   const asciiOnly: RegExp[] = [];
-  const gap = `[${escapeClass(DROPPED_CHARS)}]*`;
   const sourcesOf = createSourceLookup({ variants });
   for (const form of forms) {
     const key = [...form].find((c) => c.charCodeAt(0) > 0x7f);
     if (key !== undefined) {
       for (const source of sourcesOf(key)) keys.add(source);
     } else if (form.length > 0) {
-      asciiOnly.push(new RegExp([...form].map((c) => `[${escapeClass(sourcesOf(c))}]`).join(gap)));
+      asciiOnly.push(formTest({ form, sourcesOf }));
     }
   }
   const anyKey = keys.size > 0 ? new RegExp(`[${escapeClass(keys)}]`) : null;

@@ -1,10 +1,13 @@
 /**
- * Walks a page's reading text in runs (the inline text between two block boundaries), hands each
- * run to the matcher and turns matches back into DOM positions. Never touches the DOM it reads.
+ * Walks a page's reading text in runs (the inline text between two block boundaries), hands the
+ * runs to the matcher and turns matches back into DOM positions. Never touches the DOM it reads.
  *
- * The walk is hand-rolled (firstChild/nextSibling) rather than a TreeWalker because it must know
- * when it leaves a block element, so that 中国<b>膜谷</b> is one run and <p>中国</p><p>膜谷</p> is two.
+ * A TreeWalker does the moving (natively); the loop only decides, per text node, which block its
+ * parent belongs to (cached per element) and ends the run on entering any block, so that
+ * 中国<b>膜谷</b> is one run while <p>中国</p><p>膜谷</p> and 中国<hr>膜谷 are two.
  */
+import type { MatchBatch } from './matcher';
+import { SEPARATOR } from './normalize';
 
 export interface Hit {
   startNode: Text;
@@ -12,12 +15,6 @@ export interface Hit {
   endNode: Text;
   endOffset: number;
   /** The matcher's value: an index into the term list. */
-  value: number;
-}
-
-export interface TextMatch {
-  start: number;
-  end: number;
   value: number;
 }
 
@@ -29,16 +26,25 @@ export interface ChunkMeasure {
   matches: number;
 }
 
+/** Finds terms in a segment: many runs joined by SEPARATOR, matched window by window. */
+export interface SegmentMatcher {
+  /** Starts on a segment's text; false when no term can be in it (nothing to feed then). */
+  begin(args: { text: string }): boolean;
+  /** Matches text[from, to); windows are fed in order. */
+  feed(args: { from: number; to: number }): void;
+  /** The segment's matches, sense rules applied; raw offsets into its text. */
+  end(): MatchBatch;
+}
+
 export interface ScanDeps {
-  /** Matches in one run of text, offsets into that text. */
-  findTerms: (args: { text: string }) => readonly TextMatch[];
+  matcher: SegmentMatcher;
   now: () => number;
   /** Gives the page's own tasks a turn; resolves when the scanner may continue. */
   yieldToPage: () => Promise<void>;
   /** Called once per task of scanning work, after it ends (see DEVELOPERS.md: the scan contract). */
   recordChunk: (measure: ChunkMeasure) => void;
-  /** The extension's own UI, and anything else the caller wants left alone. */
-  isExcluded?: (element: Element) => boolean;
+  /** Selector for the extension's own UI, and anything else the caller wants left alone. */
+  excludedSelector?: string;
   /** Longest stretch of work between yields. */
   chunkBudgetMs?: number;
 }
@@ -47,8 +53,11 @@ export interface ScanArgs {
   /** Elements, shadow roots or documents to scan, each with all it contains. */
   roots: readonly Node[];
   deps: ScanDeps;
-  /** One call per run that had text; `block` is the element the run belongs to. */
-  onRun: (args: { block: Element; hits: Hit[] }) => void;
+  /**
+   * One call per run with hits: `block` is the element the run belongs to, `root` the root it was
+   * found under, `gap` how many chars of text lie between the last hit reported under that root and the run's first.
+   */
+  onRun: (args: { block: Element; hits: Hit[]; root: Node; gap: number }) => void;
   /** Open shadow roots found on the way, scanned after their hosts' light DOM. */
   onShadowRoot?: (root: ShadowRoot) => void;
   /** Stop early; the scan resolves at its next checkpoint. */
@@ -80,18 +89,20 @@ const BLOCKS = new Set([
   'TD', 'TH', 'CAPTION', 'UL', 'MENU', 'LEGEND', 'CENTER',
 ]);
 
-/** Runs longer than this are matched in overlapping windows, so one huge text node cannot block a task. */
+/** A huge run is matched in windows this long, with a chance to yield between them. */
 const WINDOW = 32_768;
-/** Longer than any glossary term including whitespace/markup noise inside it. */
-const OVERLAP = 256;
+/** Runs are matched together, as one string, once they add up to this many chars. */
+const SEGMENT_CHARS = 16_384;
+const WHITESPACE_ONLY = /^\s*$/;
+/** Elements whose text the user may be editing. */
+const EDITABLE = '[contenteditable]:not([contenteditable="false" i])';
 
 export const isBlock = (element: Element) => BLOCKS.has(element.tagName);
 
-function isSkipped(element: Element, deps: ScanDeps): boolean {
+function isSkipped(element: Element, excludedSelector: string | undefined): boolean {
   if (SKIPPED.has(element.tagName)) return true;
-  const editable = element.getAttribute('contenteditable');
-  if (editable !== null && editable !== 'false') return true;
-  return deps.isExcluded?.(element) ?? false;
+  if (element.matches(EDITABLE)) return true;
+  return excludedSelector !== undefined && element.matches(excludedSelector);
 }
 
 /** The nearest block element containing a node (the node itself when it is one). */
@@ -106,12 +117,16 @@ export function blockOf(node: Node): Element | null {
 }
 
 /** Is the node inside something the scanner never reads (script, textarea, contenteditable…)? */
-export function isInSkippedRegion(node: Node, deps: Pick<ScanDeps, 'isExcluded'>): boolean {
+export function isInSkippedRegion(node: Node, deps: Pick<ScanDeps, 'excludedSelector'>): boolean {
   for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement) {
-    if (isSkipped(el, deps as ScanDeps)) return true;
+    if (isSkipped(el, deps.excludedSelector)) return true;
   }
   return false;
 }
+
+/** What a text node's parent says about its text: the block it belongs to, or SKIP. */
+const SKIP = null;
+type Context = Element | typeof SKIP;
 
 export async function scan({ roots, deps, onRun, onShadowRoot, signal }: ScanArgs): Promise<ScanResult> {
   const budget = deps.chunkBudgetMs ?? 8;
@@ -124,7 +139,7 @@ export async function scan({ roots, deps, onRun, onShadowRoot, signal }: ScanArg
     total.chars += chunk.chars;
     total.matches += chunk.matches;
   };
-  // Reading the clock costs more than most runs: it is read once per ~2k chars or nodes of work.
+  // Reading the clock costs more than most nodes: it is read once per ~2k units of work.
   let work = 0;
   const WORK_PER_CLOCK_READ = 2048;
   const pause = async () => {
@@ -140,175 +155,218 @@ export async function scan({ roots, deps, onRun, onShadowRoot, signal }: ScanArg
     return deps.now() - chunk.start >= budget;
   };
 
-  // The current run: its text nodes and where each starts in the run's text. Reused run after run.
-  const nodes: Text[] = [];
+  // The segment being collected: the text of its runs, joined later by one native join, with a
+  // SEPARATOR entry between runs; `nodes` is parallel (null for separators). Matching many runs
+  // as one string instead of run by run is what makes a long page cheap: one call, one loop.
+  const texts: string[] = [];
+  const nodes: Array<Text | null> = [];
+  /** Offset in the joined text where each entry of `texts` starts. */
   const starts: number[] = [];
+  const runStarts: number[] = [];
+  const runBlocks: Element[] = [];
   let length = 0;
+  let segmentChars = 0;
+  /** False after a block boundary: the next text starts a new run. */
+  let runOpen = false;
   let runBlock: Element | null = null;
+  /** Chars of text since the last hit reported under the current root. */
+  let sinceLastHit = 0;
+  /** A whitespace-only node was passed over since the last text (see the walk). */
+  let gap = false;
 
-  const matchRun = (text: string, runNodes: readonly Text[], runStarts: readonly number[], hits: Hit[], from: number, lastEnd: number) => {
-    // Each window owns the matches starting in [from, from + WINDOW) but is matched with OVERLAP
-    // chars on both sides: after, for terms crossing its end; before, so that a term straddling
-    // its start is seen whole (and the term nested in it is not found again) and sense rules see
-    // the context before a match.
-    const sliceStart = Math.max(0, from - OVERLAP);
-    const to = Math.min(text.length, from + WINDOW + OVERLAP);
-    const slice = sliceStart === 0 && to === text.length ? text : text.slice(sliceStart, to);
-    for (const match of deps.findTerms({ text: slice })) {
-      const start = sliceStart + match.start;
-      // Matches starting in the overlaps belong to the neighbouring windows.
-      if (start < from || start < lastEnd || (to < text.length && start >= from + WINDOW)) continue;
-      hits.push(toHit(runNodes, runStarts, start, sliceStart + match.end, match.value));
-      lastEnd = sliceStart + match.end;
+  const addText = (node: Text, data: string, block: Element) => {
+    if (runOpen && block === runBlock && gap) {
+      // Stands for the whitespace node passed over, so that words it separated stay separate
+      // (<b>GDP</b> <i>R</i> is not gdpr); it is dropped by the fold like the space was.
+      texts.push(' ');
+      nodes.push(null);
+      starts.push(length);
+      length += 1;
     }
-    chunk.chars += Math.min(WINDOW, text.length - from);
-    return lastEnd;
+    gap = false;
+    if (!runOpen || block !== runBlock) {
+      if (nodes.length > 0) {
+        texts.push(SEPARATOR);
+        nodes.push(null);
+        starts.push(length);
+        length += 1;
+      }
+      runStarts.push(length);
+      runBlocks.push(block);
+      runBlock = block;
+      runOpen = true;
+    }
+    texts.push(data);
+    nodes.push(node);
+    starts.push(length);
+    length += data.length;
+    segmentChars += data.length;
+    chunk.textNodes++;
   };
 
-  /** Matches the current run and hands it on; returns true when the chunk should pause. */
-  const flush = (): boolean => {
-    if (nodes.length === 0 || !runBlock) return false;
-    const text = nodes.length === 1 ? nodes[0]!.data : nodes.map((n) => n.data).join('');
-    if (text.length > WINDOW) {
-      pendingLarge = { text, runNodes: nodes.slice(), runStarts: starts.slice(), block: runBlock };
-      nodes.length = 0;
-      starts.length = 0;
-      length = 0;
-      return true;
+  /** Matches the segment (pausing between windows of a huge one) and reports its runs' hits. */
+  const flushSegment = async () => {
+    if (nodes.length === 0) return;
+    const text = texts.length === 1 ? (texts[0] as string) : texts.join('');
+    let batch: MatchBatch | null = null;
+    if (deps.matcher.begin({ text })) {
+      let separator = 1;
+      for (let from = 0; from < length; from += WINDOW) {
+        const to = Math.min(length, from + WINDOW);
+        deps.matcher.feed({ from, to });
+        // Chars of page text, not the separators between runs.
+        let separators = 0;
+        while (separator < runStarts.length && (runStarts[separator] as number) - 1 < to) {
+          separator++;
+          separators++;
+        }
+        chunk.chars += to - from - separators;
+        if (to < length && deps.now() - chunk.start >= budget) await pause();
+      }
+      batch = deps.matcher.end();
+    } else {
+      chunk.chars += segmentChars;
     }
-    const hits: Hit[] = [];
-    matchRun(text, nodes, starts, hits, 0, 0);
+    if (batch !== null && batch.count > 0) reportHits(batch);
+    else sinceLastHit += length;
+    texts.length = 0;
     nodes.length = 0;
     starts.length = 0;
+    runStarts.length = 0;
+    runBlocks.length = 0;
     length = 0;
-    chunk.matches += hits.length;
-    onRun({ block: runBlock, hits });
-    return due(text.length + 16);
+    segmentChars = 0;
   };
 
-  // A run longer than a window (one huge text node) is matched window by window, with pauses.
-  let pendingLarge: { text: string; runNodes: Text[]; runStarts: number[]; block: Element } | null = null;
-  const flushLarge = async () => {
-    const large = pendingLarge;
-    if (!large) return;
-    pendingLarge = null;
-    const hits: Hit[] = [];
+  /** Turns matches (offsets into the joined text) into DOM positions, one onRun per run with hits. */
+  const reportHits = ({ count, data }: MatchBatch) => {
+    let k = 0;
+    let run = 0;
+    let hits: Hit[] = [];
+    let gap = 0;
     let lastEnd = 0;
-    for (let from = 0; from < large.text.length; from += WINDOW) {
-      lastEnd = matchRun(large.text, large.runNodes, large.runStarts, hits, from, lastEnd);
-      if (deps.now() - chunk.start >= budget) await pause();
+    for (let m = 0; m < count; m++) {
+      const start = data[3 * m] as number;
+      const end = data[3 * m + 1] as number;
+      while (run + 1 < runStarts.length && (runStarts[run + 1] as number) <= start) {
+        if (hits.length > 0) onRun({ block: runBlocks[run] as Element, hits, root: segmentRoot, gap });
+        hits = [];
+        run++;
+      }
+      if (hits.length === 0) {
+        gap = sinceLastHit + start - lastEnd;
+        sinceLastHit = 0;
+      }
+      lastEnd = end;
+      while (k + 1 < starts.length && (starts[k + 1] as number) <= start) k++;
+      // An end on a node boundary belongs to the node before it, so the range does not start in
+      // a node it doesn't cover.
+      let last = k;
+      while (last + 1 < starts.length && (starts[last + 1] as number) < end) last++;
+      hits.push({
+        startNode: nodes[k] as Text,
+        startOffset: start - (starts[k] as number),
+        endNode: nodes[last] as Text,
+        endOffset: end - (starts[last] as number),
+        value: data[3 * m + 2] as number,
+      });
     }
-    chunk.matches += hits.length;
-    onRun({ block: large.block, hits });
-  };
-  /** After flush() said so: match a pending large run, and pause if the budget is spent. */
-  const settle = async () => {
-    await flushLarge();
-    if (deps.now() - chunk.start >= budget) await pause();
+    if (hits.length > 0) onRun({ block: runBlocks[run] as Element, hits, root: segmentRoot, gap });
+    sinceLastHit = length - lastEnd;
+    chunk.matches += count;
   };
 
+  // A segment holds the runs of one root only: where the next root is on the page says nothing.
+  let segmentRoot: Node = roots[0] ?? document;
   for (const root of roots) {
     if (signal?.aborted) break;
-    const rootElement = root.nodeType === 1 ? (root as Element) : null;
-    if (rootElement && isInSkippedRegion(rootElement, deps)) continue;
+    if (root !== segmentRoot) {
+      await flushSegment();
+      sinceLastHit = 0;
+    }
+    segmentRoot = root;
     if (root.nodeType === 3) {
-      if (!isInSkippedRegion(root, deps)) {
-        runBlock = root.parentNode ? blockOf(root.parentNode) : null;
-        nodes.push(root as Text);
-        starts.push(0);
-        chunk.textNodes++;
-        if (flush()) await settle();
+      const block = root.parentNode ? blockOf(root.parentNode) : null;
+      if (block && !isInSkippedRegion(root, deps) && (root as Text).data.length > 0) {
+        runOpen = false;
+        addText(root as Text, (root as Text).data, block);
       }
       continue;
     }
-    runBlock = blockOf(root.nodeType === 11 ? (root as ShadowRoot).host : root) ?? rootElement;
-    let node: Node | null = root.firstChild;
-    const blockStack: Element[] = [];
-    const enclosing = runBlock;
+    const rootElement = root.nodeType === 1 ? (root as Element) : null;
+    if (rootElement && isInSkippedRegion(rootElement, deps)) continue;
+    const enclosing = blockOf(root.nodeType === 11 ? (root as ShadowRoot).host : root) ?? rootElement;
+    if (!enclosing) continue;
+    const container = root as ParentNode & Node;
+    // Editable and excluded elements are looked up once per root (natively), not per element.
+    const skipped = new Set<Element>(container.querySelectorAll(EDITABLE));
+    if (deps.excludedSelector !== undefined) for (const el of container.querySelectorAll(deps.excludedSelector)) skipped.add(el);
+    const contexts = new Map<Node, Context>([[root, enclosing]]);
+    /** A parent's context, deciding its uncached ancestors top-down on the way (each element once). */
+    const contextOf = (parent: Node): Context => {
+      let context = contexts.get(parent);
+      if (context !== undefined) return context;
+      const chain: Node[] = [];
+      let current: Node | null = parent;
+      while (current && (context = contexts.get(current)) === undefined) {
+        chain.push(current);
+        current = current.parentNode;
+      }
+      context ??= enclosing;
+      for (let i = chain.length - 1; i >= 0; i--) {
+        const node = chain[i] as Node;
+        if (context !== SKIP && node.nodeType === 1) {
+          const tag = (node as Element).tagName;
+          if (SKIPPED.has(tag) || skipped.has(node as Element)) context = SKIP;
+          else if (BLOCKS.has(tag)) context = node as Element;
+        }
+        contexts.set(node, context);
+      }
+      return context;
+    };
+
+    // A TreeWalker moves through the tree natively; the loop only looks at what it stops on.
+    const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    let lastParent: Node | null = null;
+    let context: Context = enclosing;
     let steps = 0;
-    while (node) {
-      let descend = false;
+    runOpen = false;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       if (node.nodeType === 3) {
-        const text = node as Text;
-        if (text.data.length > 0) {
-          nodes.push(text);
-          starts.push(length);
-          length += text.data.length;
-          chunk.textNodes++;
+        const data = (node as Text).data;
+        // Whitespace-only nodes (the line breaks between a page's tags: half the text nodes of a
+        // typical page) hold nothing to match; passing over them skips their parent's lookup.
+        if (data.length === 0 || (data.charCodeAt(0) <= 0x20 && WHITESPACE_ONLY.test(data))) {
+          gap = true;
+          continue;
         }
-      } else if (node.nodeType === 1) {
-        const element = node as Element;
-        if (!isSkipped(element, deps)) {
-          if (element.shadowRoot) onShadowRoot?.(element.shadowRoot);
-          if (isBlock(element)) {
-            if (flush()) await settle();
-            blockStack.push(element);
-            runBlock = element;
+        const parent = node.parentNode as Node;
+        if (parent !== lastParent) {
+          lastParent = parent;
+          context = contextOf(parent);
+        }
+        if (context !== SKIP) addText(node as Text, data, context);
+      } else {
+        // Entering any block ends the run, even an empty one: 中国<hr>膜谷 is two runs.
+        if (BLOCKS.has((node as Element).tagName)) {
+          runOpen = false;
+          if (segmentChars >= SEGMENT_CHARS) {
+            // Matching a segment takes a few ms: start it in a fresh task if this one is half spent.
+            if (deps.now() - chunk.start >= budget / 2) await pause();
+            await flushSegment();
           }
-          descend = element.firstChild !== null;
-          if (!descend && isBlock(element)) {
-            blockStack.pop();
-            runBlock = blockStack[blockStack.length - 1] ?? enclosing;
-          }
         }
+        const shadow = (node as Element).shadowRoot;
+        if (shadow !== null && onShadowRoot && contextOf(node) !== SKIP) onShadowRoot(shadow);
       }
-      if (descend) {
-        node = node.firstChild;
-        // Counted going down too: a chain of nested elements has no siblings to count on, and a
-        // page nesting thousands deep went through all of them in one chunk, past the budget.
-        if ((++steps & 31) === 0) {
-          if (signal?.aborted) break;
-          if (due(32)) await pause();
-        }
-        continue;
-      }
-      // Climb until a sibling exists, closing every block we leave.
-      while (node && node !== root && !node.nextSibling) {
-        node = node.parentNode;
-        if (node && node !== root && node.nodeType === 1 && isBlock(node as Element)) {
-          if (flush()) await settle();
-          blockStack.pop();
-          runBlock = blockStack[blockStack.length - 1] ?? enclosing;
-        }
-        if ((++steps & 31) === 0) if (due(32)) await pause();
-      }
-      if (!node || node === root) break;
-      node = node.nextSibling;
-      if ((++steps & 31) === 0) {
+      if ((++steps & 63) === 0) {
         if (signal?.aborted) break;
-        if (due(32)) await pause();
+        if (due(64)) await pause();
       }
     }
-    if (flush()) await settle();
+    runOpen = false;
   }
+  await flushSegment();
   closeChunk();
   return total;
-}
-
-function toHit(nodes: readonly Text[], starts: readonly number[], start: number, end: number, value: number): Hit {
-  const a = locate(starts, start, false);
-  const b = locate(starts, end, true);
-  return {
-    startNode: nodes[a]!,
-    startOffset: start - starts[a]!,
-    endNode: nodes[b]!,
-    endOffset: end - starts[b]!,
-    value,
-  };
-}
-
-/**
- * Index of the text node holding run offset `offset`. An end offset that falls exactly on a node
- * boundary belongs to the node before it, so the range does not start in a node it doesn't cover.
- */
-function locate(starts: readonly number[], offset: number, isEnd: boolean): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    const s = starts[mid]!;
-    if (s < offset || (s === offset && !isEnd)) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }

@@ -1,10 +1,11 @@
 /** Builds the page-side term finder from the shipped term list: one automaton for every form. */
 import type { Category, TermList } from './glossary-types';
-import { buildMatcher, findTerms, type Match, type SenseRule } from './matcher';
-import { foldToUnits } from './normalize';
+import { applySenseRules, buildMatcher, findTerms, type Match, type MatchBatch, type SenseRule } from './matcher';
 import { buildPrefilter } from './prefilter';
+import type { SegmentMatcher } from './scanner';
 
-export interface TermFinder {
+export interface TermFinder extends SegmentMatcher {
+  /** The terms in one piece of text. */
   find(args: { text: string }): Match[];
   idOf(value: number): string;
   categoryOf(value: number): Category;
@@ -12,20 +13,32 @@ export interface TermFinder {
 }
 
 export function createTermFinder({ termList }: { termList: TermList }): TermFinder {
+  const { variants } = termList;
   const matcher = buildMatcher({
     patterns: termList.terms.flatMap((term, value) => term.forms.map((text) => ({ text, value }))),
+    variants,
   });
   const senseRules = new Map<number, SenseRule>();
   termList.terms.forEach((term, value) => {
     if (term.sense) senseRules.set(value, term.sense);
   });
   const values = new Map(termList.terms.map((term, value) => [term.id, value]));
-  // The fold table (64K entries) is built here, with the automaton, not in the middle of the first
-  // scan chunk the first time a run needs folding.
-  foldToUnits({ text: '', variants: termList.variants });
-  const mayHoldTerm = buildPrefilter({ forms: termList.terms.flatMap((term) => term.forms), variants: termList.variants });
+  const mayHoldTerm = buildPrefilter({ forms: termList.terms.flatMap((term) => term.forms), variants });
+  let segment = '';
   return {
-    find: ({ text }) => (mayHoldTerm(text) ? findTerms({ text, variants: termList.variants, matcher, senseRules }) : []),
+    find: ({ text }) => (mayHoldTerm(text) ? findTerms({ text, variants, matcher, senseRules }) : []),
+    begin({ text }) {
+      segment = text;
+      matcher.begin();
+      return mayHoldTerm(text);
+    },
+    feed: ({ from, to }) => matcher.feed({ text: segment, from, to }),
+    end(): MatchBatch {
+      const batch = matcher.end();
+      if (batch.count > 0) applySenseRules({ text: segment, batch, rules: senseRules, variants });
+      segment = '';
+      return batch;
+    },
     idOf: (value) => termList.terms[value]!.id,
     categoryOf: (value) => termList.terms[value]!.category,
     valueOf: (id) => values.get(id),

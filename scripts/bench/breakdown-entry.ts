@@ -6,12 +6,10 @@
  */
 import type { TermList } from '../../lib/glossary-types';
 import { createHighlighter } from '../../lib/highlighter';
-import { buildMatcher } from '../../lib/matcher';
-import { normalizeText } from '../../lib/normalize';
-import { scan, type ScanDeps, type TextMatch } from '../../lib/scanner';
+import { scan, type ScanDeps, type SegmentMatcher } from '../../lib/scanner';
 import { createTermFinder } from '../../lib/term-finder';
 
-export type Stage = 'walk' | 'fold' | 'match' | 'find' | 'walk+find' | 'full-no-io' | 'full';
+export type Stage = 'walk' | 'match' | 'walk+find' | 'full-no-io' | 'full';
 
 export interface StageResult {
   stage: Stage;
@@ -25,23 +23,26 @@ export interface StageResult {
 
 const never = () => Promise.resolve();
 
-function deps({ findTerms }: { findTerms: ScanDeps['findTerms'] }): ScanDeps {
-  return { findTerms, now: () => performance.now(), yieldToPage: never, recordChunk: () => {}, chunkBudgetMs: Number.POSITIVE_INFINITY };
+function deps({ matcher }: { matcher: SegmentMatcher }): ScanDeps {
+  return { matcher, now: () => performance.now(), yieldToPage: never, recordChunk: () => {}, chunkBudgetMs: Number.POSITIVE_INFINITY };
 }
 
-/** The texts of every run the scanner hands to the matcher, in order. */
-async function runTexts(): Promise<string[]> {
+/** Matches nothing: the scanner's walk alone. Records the segments it is handed. */
+function stubMatcher(texts: string[] = []): SegmentMatcher {
+  return {
+    begin: ({ text }) => {
+      texts.push(text);
+      return false;
+    },
+    feed: () => {},
+    end: () => ({ count: 0, data: new Int32Array(0) }),
+  };
+}
+
+/** The texts of every segment the scanner hands to the matcher, in order. */
+async function segmentTexts(): Promise<string[]> {
   const texts: string[] = [];
-  await scan({
-    roots: [document.body],
-    deps: deps({
-      findTerms: ({ text }) => {
-        texts.push(text);
-        return [];
-      },
-    }),
-    onRun: () => {},
-  });
+  await scan({ roots: [document.body], deps: deps({ matcher: stubMatcher(texts) }), onRun: () => {} });
   return texts;
 }
 
@@ -52,28 +53,21 @@ export async function runStage({ termList, stage, reps }: { termList: TermList; 
   const times: number[] = [];
   let chars = 0;
   let matches = 0;
-  const texts = stage === 'fold' || stage === 'match' || stage === 'find' ? await runTexts() : [];
-  const matcher = stage === 'match' ? buildMatcher({ patterns: termList.terms.flatMap((term, value) => term.forms.map((text) => ({ text, value }))) }) : undefined;
-  const folded = stage === 'match' ? texts.map((text) => normalizeText({ text, variants: termList.variants })) : [];
+  const texts = stage === 'match' ? await segmentTexts() : [];
 
   for (let rep = 0; rep < reps; rep++) {
     chars = 0;
     matches = 0;
     const t0 = performance.now();
-    if (stage === 'fold') {
-      for (const text of texts) chars += normalizeText({ text, variants: termList.variants }).text.length;
-    } else if (stage === 'match') {
-      for (const { text, map } of folded) {
-        chars += text.length;
-        matches += matcher!.findAll({ text, map }).length;
-      }
-    } else if (stage === 'find') {
+    if (stage === 'match') {
       for (const text of texts) {
         chars += text.length;
-        matches += finder.find({ text }).length;
+        if (!finder.begin({ text })) continue;
+        finder.feed({ from: 0, to: text.length });
+        matches += finder.end().count;
       }
     } else {
-      const findTerms = stage === 'walk' ? (): TextMatch[] => [] : ({ text }: { text: string }) => finder.find({ text });
+      const matcher = stage === 'walk' ? stubMatcher() : finder;
       const noIo = { observe() {}, unobserve() {}, disconnect() {} };
       const highlighter =
         stage === 'full' || stage === 'full-no-io'
@@ -89,7 +83,7 @@ export async function runStage({ termList, stage, reps }: { termList: TermList; 
               now: () => performance.now(),
             })
           : undefined;
-      const result = await scan({ roots: [document.body], deps: deps({ findTerms }), onRun: (run) => highlighter?.addRun(run) });
+      const result = await scan({ roots: [document.body], deps: deps({ matcher }), onRun: (run) => highlighter?.addRun(run) });
       chars = result.chars;
       matches = result.matches;
       times.push(performance.now() - t0);

@@ -10,7 +10,7 @@ import { bundleForPage } from './bundle';
 import type { Stage, StageResult } from './breakdown-entry';
 import { median } from './stats';
 
-export const STAGES: Stage[] = ['walk', 'fold', 'match', 'find', 'walk+find', 'full-no-io', 'full'];
+export const STAGES: Stage[] = ['walk', 'match', 'walk+find', 'full-no-io', 'full'];
 
 export interface PageBreakdown {
   pageId: string;
@@ -59,13 +59,11 @@ export function formatBreakdown({ breakdown }: { breakdown: PageBreakdown }): st
   const cell = (value: number | undefined) => (value === undefined || !Number.isFinite(value) ? '—' : value.toFixed(1));
   const lines = [
     `breakdown of ${breakdown.pageId} (the extension's modules in the page's main world, no yielding; cold = first run on a fresh page, warm = fastest of the rest)`,
-    `  ${'stage'.padEnd(38)}${'cold ms'.padStart(9)}${'warm ms'.padStart(9)}${'chars'.padStart(10)}${'matches'.padStart(9)}   (fold/match count folded chars)`,
+    `  ${'stage'.padEnd(38)}${'cold ms'.padStart(9)}${'warm ms'.padStart(9)}${'chars'.padStart(10)}${'matches'.padStart(9)}   (match counts joined segment chars)`,
   ];
   const describe: Record<Stage, string> = {
     walk: 'walk: DOM walk + runs, matcher stubbed',
-    fold: 'fold: normalizeText of every run',
-    match: 'match: automaton over folded runs',
-    find: 'find: fold + match + senses + map back',
+    match: 'match: fold + automaton + senses',
     'walk+find': 'walk + find (no highlighter)',
     'full-no-io': '+ highlighter.addRun, IO stubbed',
     full: 'full: + highlighter.addRun (IO observe)',

@@ -658,7 +658,8 @@ describe('odd documents', { retry: 1 }, () => {
     const { page } = pair.ext;
     try {
       expect(await page.evaluate(() => document.compatMode)).toBe('BackCompat');
-      expect(await paintedIn(page)).toEqual([...PLAIN_TERMS, '两高项目'].sort());
+      // The far paragraph may be painted already: it is grouped with the blocks above it.
+      expect(await paintedIn(page)).toEqual(expect.arrayContaining([...PLAIN_TERMS, '两高项目']));
       await expectSameDom(page, pair.plain.page);
       expect(await hostileState(page, 'mutations')).toBe(0);
       const card = await openTooltipOn(page, '中国膜谷', 1);

@@ -28,7 +28,7 @@ interface FakeRange {
   hit: Hit;
 }
 
-function setup() {
+function setup({ watchEvery = 1 }: { watchEvery?: number } = {}) {
   const registry = new Map<string, Set<FakeRange>>();
   const observed = new Set<Element>();
   let onVisible: (elements: Element[]) => void = () => {
@@ -49,6 +49,9 @@ function setup() {
       };
     },
     groupOf: (value) => finder.categoryOf(value),
+    // Every block watched unless a test says otherwise: most are about which blocks are painted
+    // when; see 'watching every Nth block'.
+    watchEvery,
     recordPaint: ({ painted }) => void paints.push({ painted }),
     now: () => t++,
   };
@@ -86,7 +89,7 @@ function textOf(hit: Hit): string {
 async function scanInto(highlighter: ReturnType<typeof createHighlighter>, roots: Node[] = [document.body]) {
   await scan({
     roots,
-    deps: { findTerms: finder.find, now: () => 0, yieldToPage: async () => {}, recordChunk: () => {} },
+    deps: { matcher: finder, now: () => 0, yieldToPage: async () => {}, recordChunk: () => {} },
     onRun: (run) => highlighter.addRun(run),
   });
 }
@@ -335,5 +338,73 @@ describe('appearance from the settings', () => {
     // Areas painted later still follow the setting.
     s.highlighter.setAppearance({ style: 'underline', hidden: new Set() });
     expect(Object.keys(s.painted()).sort()).toEqual([`${HIGHLIGHT_PREFIX}-ecology`, `${HIGHLIGHT_PREFIX}-industry`]);
+  });
+});
+
+describe('watching every Nth block', () => {
+  const paragraphs = (n: number) => Array.from({ length: n }, (_, i) => `<p id="p${i}">第${i}段：中国膜谷</p>`).join('');
+  const ids = (elements: Iterable<Element>) => [...elements].map((el) => el.id).sort();
+
+  it('watches every second block and paints the blocks next to one that comes near the screen', async () => {
+    document.body.innerHTML = paragraphs(5);
+    const s = setup({ watchEvery: 2 });
+    await scanInto(s.highlighter);
+    expect(ids(s.observed)).toEqual(['p0', 'p2', 'p4']);
+    expect(s.highlighter.counts().get(MO_GU)).toBe(5);
+    s.show(byId('p2'));
+    expect(s.paints).toEqual([{ painted: 2 }]);
+    expect(new Set([...s.highlighter.paintedRanges()].map((p) => (p.hit.startNode.parentNode as Element).id))).toEqual(new Set(['p2', 'p3']));
+    expect(ids(s.observed)).toEqual(['p0', 'p4']);
+  });
+
+  it('paints a block found next to a watched block already near the screen at once', async () => {
+    document.body.innerHTML = paragraphs(5);
+    const s = setup({ watchEvery: 2 });
+    await scanInto(s.highlighter);
+    s.show(byId('p4'));
+    expect(s.rangeCount()).toBe(1);
+    // Found later in the same scan of the same root (the scan yielded in between).
+    document.body.insertAdjacentHTML('beforeend', '<p id="next">中国膜谷</p>');
+    const text = byId('next').firstChild as Text;
+    s.highlighter.addRun({ block: byId('next'), hits: [{ startNode: text, startOffset: 0, endNode: text, endOffset: 4, value: MO_GU }], root: document.body });
+    expect(s.rangeCount()).toBe(2);
+    expect(s.observed.has(byId('next'))).toBe(false);
+    // Another root's blocks say nothing about where p4 is: they are grouped and watched apart.
+    document.body.insertAdjacentHTML('beforeend', '<p id="late">中国膜谷</p>');
+    await scanInto(s.highlighter, [byId('late')]);
+    expect(s.rangeCount()).toBe(2);
+    expect(s.observed.has(byId('late'))).toBe(true);
+  });
+
+  it('hands watching over to the blocks a removed watched block stood for', async () => {
+    document.body.innerHTML = paragraphs(4);
+    const s = setup({ watchEvery: 2 });
+    await scanInto(s.highlighter);
+    byId('p2').remove();
+    s.highlighter.clearWithin({ roots: [] });
+    // p3 was in p2's group: it watches for itself now.
+    expect(ids(s.observed)).toEqual(['p0', 'p3']);
+    s.show(byId('p3'));
+    expect(s.rangeCount()).toBe(1);
+  });
+
+  it('starts a new group where much text lies between two blocks with hits', async () => {
+    document.body.innerHTML = `${paragraphs(2)}<p>${'没有术语。'.repeat(500)}</p><p id="far">中国膜谷</p>`;
+    const s = setup({ watchEvery: 8 });
+    await scanInto(s.highlighter);
+    expect(ids(s.observed)).toEqual(['far', 'p0']);
+    s.show(byId('p0'));
+    expect(s.rangeCount()).toBe(2);
+  });
+
+  it('paintBlock keeps a watched block watched until the blocks it stands for are painted', async () => {
+    document.body.innerHTML = paragraphs(3);
+    const s = setup({ watchEvery: 2 });
+    await scanInto(s.highlighter);
+    s.highlighter.paintBlock({ block: byId('p0') });
+    expect(s.observed.has(byId('p0'))).toBe(true);
+    s.highlighter.paintBlock({ block: byId('p1') });
+    s.highlighter.paintBlock({ block: byId('p0') });
+    expect(s.observed.has(byId('p0'))).toBe(false);
   });
 });

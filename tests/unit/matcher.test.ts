@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { applySenseRules, buildMatcher, findTerms, type Match, type SenseRules } from '../../lib/matcher';
-import { normalizeTerm } from '../../lib/normalize';
+import { buildMatcher, findTerms, toMatches, type Match, type SenseRules } from '../../lib/matcher';
+import { normalizeTerm, SEPARATOR } from '../../lib/normalize';
 import { buildVariantTable } from '../../scripts/glossary/variants';
 
 function matcherFor({ terms }: { terms: readonly string[] }) {
@@ -81,10 +81,10 @@ describe('buildMatcher / findAll', () => {
 
   it('treats chars the page separated with dropped whitespace as separate words', () => {
     const matcher = matcherFor({ terms: ['gdp'] });
-    // Folded "the gdp grew" is "thegdpgrew": only the map knows there were spaces.
+    // Folded, "the gdp grew" is "thegdpgrew": the raw neighbours are spaces, so gdp stands alone.
     expect(matcher.findAll({ text: 'thegdpgrew' })).toEqual([]);
-    const map = new Uint32Array([0, 1, 2, 4, 5, 6, 8, 9, 10, 11, 12]);
-    expect(matcher.findAll({ text: 'thegdpgrew', map })).toEqual([{ start: 3, end: 6, value: 0 }]);
+    expect(matcher.findAll({ text: 'the gdp grew' })).toEqual([{ start: 4, end: 7, value: 0 }]);
+    expect(matcher.findAll({ text: 'the “gdp”grew' })).toEqual([{ start: 5, end: 8, value: 0 }]);
   });
 
   it('matches patterns holding surrogate pairs and keeps offsets after emoji', () => {
@@ -118,15 +118,12 @@ describe('buildMatcher / findAll', () => {
   });
 });
 
-describe('applySenseRules', () => {
+describe('sense rules', () => {
   const rules: SenseRules = new Map([
     [0, { skipWhenNear: ['最高人民法院', '最高人民检察院', '司法解释'], keepWhenNear: ['项目', '高耗能', '高排放'] }],
   ]);
-  const run = ({ text }: { text: string }): Match[] => {
-    const normalized = normalizeTerm({ text });
-    const matches = matcherFor({ terms: ['两高', '中国膜谷'] }).findAll({ text: normalized });
-    return applySenseRules({ text: normalized, matches, rules });
-  };
+  const matcher = matcherFor({ terms: ['两高', '中国膜谷'] });
+  const run = ({ text, window }: { text: string; window?: number }): Match[] => findTerms({ text, matcher, senseRules: rules, window });
 
   it('skips the courts sense', () => {
     expect(run({ text: '最高人民法院、最高人民检察院（“两高”）联合发布司法解释' })).toEqual([]);
@@ -140,21 +137,50 @@ describe('applySenseRules', () => {
     expect(run({ text: '据最高人民法院通报，两高项目属高耗能行业' })).toHaveLength(1);
   });
 
-  it('looks only within the window and outside the match', () => {
+  it('looks only within the window (in folded chars) and outside the match', () => {
     // The whole word must lie inside the window: 35 chars between leave only 高人民法院 of it inside 40.
     const far = '最高人民法院' + '的'.repeat(35) + '两高';
     expect(run({ text: far })).toHaveLength(1);
     const near = '最高人民法院' + '的'.repeat(34) + '两高';
     expect(run({ text: near })).toEqual([]);
-    const normalized = normalizeTerm({ text: near });
-    const matches = matcherFor({ terms: ['两高'] }).findAll({ text: normalized });
-    expect(applySenseRules({ text: normalized, matches, rules, window: 10 })).toHaveLength(1);
+    expect(run({ text: near, window: 10 })).toHaveLength(1);
+    // Dropped chars (spaces, quotes) do not count against the window.
+    expect(run({ text: '最高人民法院' + ' 的'.repeat(34) + '两高' })).toEqual([]);
     // The skip word after the match counts too.
     expect(run({ text: '两高发布司法解释' })).toEqual([]);
   });
 
+  it('does not look past the end of the run', () => {
+    expect(run({ text: `最高人民法院${SEPARATOR}两高项目之外${SEPARATOR}两高` })).toHaveLength(2);
+    expect(run({ text: `两高${SEPARATOR}司法解释` })).toHaveLength(1);
+  });
+
   it('leaves matches without rules alone', () => {
     expect(run({ text: '最高人民法院在中国膜谷' })).toEqual([{ start: 7, end: 11, value: 1 }]);
+  });
+});
+
+describe('feeding a text in windows', () => {
+  const matcher = matcherFor({ terms: ['中国膜谷', '膜产业马踏湖高峰论坛', '马踏湖', 'gdp'] });
+  const text = '建设中国膜谷，举办膜产业马踏湖高峰论坛，the gdp；马踏湖。'.repeat(20);
+
+  it('finds the same matches whatever the window size', () => {
+    const whole = matcher.findAll({ text });
+    expect(whole).toHaveLength(80);
+    for (const size of [1, 2, 3, 7, 64]) {
+      matcher.begin();
+      for (let from = 0; from < text.length; from += size) matcher.feed({ text, from, to: Math.min(text.length, from + size) });
+      expect(toMatches(matcher.end())).toEqual(whole);
+    }
+  });
+
+  it('matches nothing across a separator, and forgets the last text on begin()', () => {
+    expect(matcher.findAll({ text: `中国${SEPARATOR}膜谷，中国膜${SEPARATOR}谷` })).toEqual([]);
+    expect(matcher.findAll({ text: `gdp${SEPARATOR}gdp` })).toHaveLength(2);
+    matcher.begin();
+    matcher.feed({ text: '中国膜谷', from: 0, to: 4 });
+    matcher.begin();
+    expect(matcher.end().count).toBe(0);
   });
 });
 
@@ -163,6 +189,7 @@ describe('findTerms', () => {
   const variants = buildVariantTable({ simplifiedTexts: glossary });
   const matcher = buildMatcher({
     patterns: glossary.map((text, value) => ({ text: normalizeTerm({ text, variants }), value })),
+    variants,
   });
   const spans = ({ text }: { text: string }): string[] =>
     findTerms({ text, variants, matcher }).map(({ start, end }) => text.slice(start, end));

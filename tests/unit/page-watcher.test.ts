@@ -55,20 +55,25 @@ function setup({ msPerFind = 1, debounceMs = 150, backoffFactor }: { msPerFind?:
       return { observe: (el) => void observed.add(el), unobserve: (el) => void observed.delete(el), disconnect: () => observed.clear() };
     },
     groupOf: (value) => finder.categoryOf(value),
+    // Every block watched: these tests are about which blocks are painted when; see 'watching every Nth block'.
+    watchEvery: 1,
     now: () => clock.t,
   });
   const deps: PageWatcherDeps = {
     root: document.body,
     highlighter,
     scanDeps: {
-      findTerms: ({ text }) => {
-        clock.t += msPerFind;
-        return finder.find({ text });
+      matcher: {
+        ...finder,
+        feed: (window) => {
+          clock.t += msPerFind;
+          finder.feed(window);
+        },
       },
       now: () => clock.t,
       yieldToPage: () => gate ?? Promise.resolve(),
       recordChunk: (measure) => chunks.push(measure),
-      isExcluded: (el) => el.localName === 'huantai-lens-ui',
+      excludedSelector: 'huantai-lens-ui',
     },
     createMutationObserver: (callback) => {
       const observer = new MutationObserver(callback);
@@ -281,8 +286,9 @@ describe('watchPage: a page that never stops mutating', () => {
     // A page script mutating while the scanner yields.
     let release!: () => void;
     s.setGate(new Promise((resolve) => (release = resolve)));
-    // Long enough that the scanner reads its clock (it does every ~2k chars of work) and yields.
-    byId('aside').append(Object.assign(document.createElement('p'), { textContent: 'x'.repeat(3000) }));
+    // Long enough to be matched in two windows, with a clock read and a yield between them (高 is
+    // there so the prefilter lets it through to the matcher).
+    byId('aside').append(Object.assign(document.createElement('p'), { textContent: '高' + 'x'.repeat(40_000) }));
     for (let i = 0; i < 200; i++) byId('aside').append(Object.assign(document.createElement('span'), { textContent: '填充' }));
     await settle();
     const timer = s.timers.shift()!;

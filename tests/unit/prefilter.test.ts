@@ -23,7 +23,7 @@ describe('the prefilter', () => {
 
   it('changes no result: with and without it, the finder finds the same terms', () => {
     const finder = createTermFinder({ termList });
-    const matcher = buildMatcher({ patterns: termList.terms.flatMap((t, value) => t.forms.map((text) => ({ text, value }))) });
+    const matcher = buildMatcher({ patterns: termList.terms.flatMap((t, value) => t.forms.map((text) => ({ text, value }))), variants: termList.variants });
     const samples = [
       'GDP rose; the 两高 projects', 'plain English only, nothing here', '坚决遏制“两高”项目盲目发展', '中國膜谷與兩高', '5 + N综合文化服务中心', 'g-d-p',
       ...glossary.entries.flatMap((e) => e.quotes),

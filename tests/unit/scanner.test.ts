@@ -24,6 +24,7 @@ const termList: TermList = {
     { id: 'gao-biao-zhun-nong-tian', category: 'rural', forms: [form('高标准农田')] },
     { id: 'ma-ta-hu-lun-tan', category: 'industry', forms: [form('膜产业马踏湖高峰论坛'), form('马踏湖高峰论坛')] },
     { id: 'ma-ta-hu', category: 'industry', forms: [form('马踏湖')] },
+    { id: 'gdp', category: 'industry', forms: [form('GDP')] },
   ],
 };
 const finder = createTermFinder({ termList });
@@ -40,10 +41,11 @@ interface Harness {
 }
 
 /**
- * A fake clock that the term finder advances (1 ms per 4,096 chars matched, plus `msPerCall`),
+ * A fake clock that the term finder advances (1 ms per 4,096 chars matched, plus `msPerCall` per window)
+ * and each read advances by `msPerClockRead`,
  * so chunks split by "time" deterministically; yieldToPage resolves at once.
  */
-function harness({ msPerCall = 0, isExcluded }: { msPerCall?: number; isExcluded?: (el: Element) => boolean } = {}): Harness {
+function harness({ msPerCall = 0, msPerClockRead = 0, excludedSelector }: { msPerCall?: number; msPerClockRead?: number; excludedSelector?: string } = {}): Harness {
   const h: Harness = {
     chunks: [],
     runs: [],
@@ -52,16 +54,20 @@ function harness({ msPerCall = 0, isExcluded }: { msPerCall?: number; isExcluded
     deps: undefined as unknown as ScanDeps,
   };
   h.deps = {
-    findTerms: ({ text }) => {
-      h.clock.t += text.length / 4096 + msPerCall;
-      return finder.find({ text });
+    matcher: {
+      ...finder,
+      feed: (window) => {
+        h.clock.t += (window.to - window.from) / 4096 + msPerCall;
+        finder.feed(window);
+      },
     },
-    now: () => h.clock.t,
+    // Reading the clock also advances it when asked, standing in for the walk's own cost.
+    now: () => (h.clock.t += msPerClockRead),
     yieldToPage: async () => {
       h.yields++;
     },
     recordChunk: (measure) => h.chunks.push(measure),
-    isExcluded,
+    excludedSelector,
   };
   return h;
 }
@@ -134,6 +140,13 @@ describe('scan: runs across inline markup', () => {
     await scanBody(h);
     const first = document.querySelector('span')!.firstChild;
     expect(allHits(h)).toEqual([{ startNode: first, startOffset: 0, endNode: first, endOffset: 4, value: MO_GU }]);
+  });
+
+  it('passes over whitespace-only nodes without joining the words they separate', async () => {
+    document.body.innerHTML = '<p><span>中国</span>\n  <span>膜谷</span>，<b>GDP</b> <i>R</i>，<b>GDP</b><i>R</i></p>';
+    const h = harness();
+    await scanBody(h);
+    expect(hitTexts(h)).toEqual(['中国\n  膜谷', 'GDP']);
   });
 
   it('spans three nodes and keeps wrapping quotes out (“中<i>国膜</i>谷”)', async () => {
@@ -238,9 +251,9 @@ describe('scan: what it never reads', () => {
     expect(hitTexts(h)).toEqual(['中国膜谷']);
   });
 
-  it('skips what isExcluded excludes, with everything inside it', async () => {
+  it('skips what the excluded selector matches, with everything inside it', async () => {
     document.body.innerHTML = '<p>中国膜谷</p><huantai-lens-ui><p>两高项目</p></huantai-lens-ui><div class="ad"><span>高标准农田</span></div>';
-    const h = harness({ isExcluded: (el) => el.localName === 'huantai-lens-ui' || el.classList.contains('ad') });
+    const h = harness({ excludedSelector: 'huantai-lens-ui, .ad' });
     await scanBody(h);
     expect(hitTexts(h)).toEqual(['中国膜谷']);
   });
@@ -283,7 +296,7 @@ describe('scan: shadow roots', () => {
     document.body.innerHTML = '<huantai-lens-ui id="ui"></huantai-lens-ui>';
     document.getElementById('ui')!.attachShadow({ mode: 'open' }).innerHTML = '<p>中国膜谷</p>';
     const found: ShadowRoot[] = [];
-    await scanBody(harness({ isExcluded: (el) => el.localName === 'huantai-lens-ui' }), [document.body], (r) => found.push(r));
+    await scanBody(harness({ excludedSelector: 'huantai-lens-ui' }), [document.body], (r) => found.push(r));
     expect(found).toEqual([]);
   });
 });
@@ -393,7 +406,7 @@ describe('scan: a huge text node', () => {
   it('splits a long page of many small runs into chunks whose totals equal the result', async () => {
     const paragraphs = Array.from({ length: 3000 }, (_, i) => `<p>第${i}段，做大做强<b>中国</b>膜谷。</p>`);
     document.body.innerHTML = paragraphs.join('');
-    const h = harness({ msPerCall: 0.05 });
+    const h = harness({ msPerClockRead: 8 });
     const result = await scanBody(h);
     expect(result).toEqual({ textNodes: 9000, chars: expect.any(Number), matches: 3000 });
     expect(h.chunks.length).toBeGreaterThan(3);
@@ -404,7 +417,7 @@ describe('scan: a huge text node', () => {
 
   it('stops at the next checkpoint once aborted', async () => {
     document.body.innerHTML = Array.from({ length: 2000 }, () => '<p>中国膜谷</p>').join('');
-    const h = harness({ msPerCall: 1 });
+    const h = harness({ msPerClockRead: 8 });
     const signal = { aborted: false };
     const result = await scan({
       roots: [document.body],
