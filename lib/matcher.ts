@@ -4,7 +4,7 @@
  * another sense of the term. Offsets always index the raw text, so highlights land on the real
  * characters: a match covers chars dropped inside it (中国\n膜谷, 「马踏湖」) but not those around it.
  */
-import { DROP, foldTableFor, normalizeTerm, SEPARATOR, SEPARATOR_FOLD, UNCHANGED, type VariantTable } from './normalize';
+import { createSourceLookup, DROP, DROPPED_CHARS, foldTableFor, normalizeTerm, SEPARATOR, SEPARATOR_FOLD, UNCHANGED, type VariantTable } from './normalize';
 import { formTest } from './prefilter';
 
 export interface Pattern {
@@ -230,23 +230,16 @@ export function buildMatcher({ patterns, variants }: { patterns: ReadonlyArray<P
     ((patternFlags & ENDS_WORD) === 0 || end >= text.length || !isWordCharAt(text, end));
 
   /**
-   * At the root, skips every char that leaves the automaton there (most of any page). Kept apart
-   * and tiny: it is where nearly all the chars go, and a small loop is optimised soonest on a
-   * page's first, cold scan.
+   * At the root, skips every char that leaves the automaton there (most of any page), and every
+   * first char of a pattern whose next char cannot be a second one: from its depth-1 node the
+   * automaton would fall straight back to the root (no pattern is one char long). Kept apart and
+   * tiny: it is where nearly all the chars go, and a small loop is optimised soonest on a page's
+   * first, cold scan. (Dropped chars and separators leave the root where it is.)
    */
+  const { firsts, seconds } = rawCharTables({ patterns, variants });
   const skipAtRoot = (text: string, from: number, to: number): number => {
     for (let i = from; i < to; i++) {
-      let code = text.charCodeAt(i);
-      const folded = fold[code] as number;
-      if (folded !== UNCHANGED) {
-        if (folded === DROP) continue;
-        if (folded === SEPARATOR_FOLD) {
-          lastEnd = n;
-          continue;
-        }
-        code = folded;
-      }
-      if (rootNext[code] !== 0) return i;
+      if (firsts[text.charCodeAt(i)] !== 0 && seconds[text.charCodeAt(i + 1)] !== 0) return i;
     }
     return to;
   };
@@ -301,6 +294,10 @@ export function buildMatcher({ patterns, variants }: { patterns: ReadonlyArray<P
           node = fail[node] as number;
         }
         state = node;
+        // Leftmost-longest without collecting candidates: the pending match is final once no match
+        // can still start at or before it (any match from here on is a suffix of the current path).
+        // Committed before this char's own matches are weighed, so one starting right after it counts.
+        if (pendingStart >= 0 && n - (depth[node] as number) > pendingStart) commit();
         if (node !== 0) {
           // Longest first: the longest match ending here starts earliest, so the first acceptable one wins.
           let out = ((flags[node] as number) & TERMINAL) !== 0 ? node : (dict[node] as number);
@@ -322,9 +319,6 @@ export function buildMatcher({ patterns, variants }: { patterns: ReadonlyArray<P
             out = dict[out] as number;
           }
         }
-        // Leftmost-longest without collecting candidates: the pending match is final once no match
-        // can still start at or before it (any future match is a suffix of the current path).
-        if (pendingStart >= 0 && n - (depth[node] as number) > pendingStart) commit();
       }
     },
     end() {
@@ -339,6 +333,26 @@ export function buildMatcher({ patterns, variants }: { patterns: ReadonlyArray<P
     },
   };
   return matcher;
+}
+
+/**
+ * Which raw page chars (in any shape the fold maps onto a pattern char) can begin a pattern, and
+ * which can follow its first char: a second char, or a dropped one with the second further on.
+ * Read straight from the raw text, with no fold on the way. Built from the patterns' own chars.
+ */
+function rawCharTables({ patterns, variants }: { patterns: ReadonlyArray<Pattern>; variants?: VariantTable }) {
+  const sourcesOf = sourceLookupFor(variants);
+  const firsts = new Uint8Array(ALPHABET);
+  const seconds = new Uint8Array(ALPHABET);
+  for (const { text } of patterns) {
+    if (text.length === 0) continue;
+    for (const source of sourcesOf(text.charAt(0))) firsts[source.charCodeAt(0)] = 1;
+    // A one-char pattern is whole at its first char: anything may follow it.
+    if (text.length === 1) seconds.fill(1);
+    else for (const source of sourcesOf(text.charAt(1))) seconds[source.charCodeAt(0)] = 1;
+  }
+  for (const char of DROPPED_CHARS) seconds[char.charCodeAt(0)] = 1;
+  return { firsts, seconds };
 }
 
 export function toMatches({ count, data }: MatchBatch): Match[] {
@@ -384,6 +398,32 @@ export function applySenseRules({
 
 const skipTestsOf = new WeakMap<SenseRule, RegExp[]>();
 
+function skipTestsFor({ rule, variants }: { rule: SenseRule; variants: VariantTable | undefined }): RegExp[] {
+  let tests = skipTestsOf.get(rule);
+  if (tests === undefined) {
+    const sourcesOf = sourceLookupFor(variants);
+    tests = rule.skipWhenNear.filter((word) => word.length > 0).map((form) => formTest({ form, sourcesOf }));
+    skipTestsOf.set(rule, tests);
+  }
+  return tests;
+}
+
+/** Builds what the sense rules need up front, with the automaton, rather than during a page's first scan. */
+export function prepareSenseRules({ rules, variants }: { rules: SenseRules; variants?: VariantTable }): void {
+  for (const rule of rules.values()) skipTestsFor({ rule, variants });
+}
+const sourceLookups = new WeakMap<VariantTable, (char: string) => string[]>();
+const NO_VARIANTS: VariantTable = {};
+/** One lookup per variant table: building one walks the whole table. */
+function sourceLookupFor(variants: VariantTable = NO_VARIANTS): (char: string) => string[] {
+  let lookup = sourceLookups.get(variants);
+  if (lookup === undefined) {
+    lookup = createSourceLookup({ variants });
+    sourceLookups.set(variants, lookup);
+  }
+  return lookup;
+}
+
 function isOtherSense({
   text,
   start,
@@ -407,11 +447,7 @@ function isOtherSense({
   const cut = afterRaw.indexOf(SEPARATOR);
   if (cut >= 0) afterRaw = afterRaw.slice(0, cut);
   // Most matches have no skip word anywhere near: native tests on the raw text spare folding it.
-  let skipTests = skipTestsOf.get(rule);
-  if (skipTests === undefined) {
-    skipTests = rule.skipWhenNear.filter((word) => word.length > 0).map((form) => formTest({ form, variants }));
-    skipTestsOf.set(rule, skipTests);
-  }
+  const skipTests = skipTestsFor({ rule, variants });
   if (!skipTests.some((test) => test.test(beforeRaw) || test.test(afterRaw))) return false;
   const before = normalizeTerm({ text: beforeRaw, variants }).slice(-windowSize);
   const after = normalizeTerm({ text: afterRaw, variants }).slice(0, windowSize);

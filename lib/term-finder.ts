@@ -1,6 +1,6 @@
 /** Builds the page-side term finder from the shipped term list: one automaton for every form. */
 import type { Category, TermList } from './glossary-types';
-import { applySenseRules, buildMatcher, findTerms, type Match, type MatchBatch, type SenseRule } from './matcher';
+import { applySenseRules, buildMatcher, findTerms, prepareSenseRules, type Match, type MatchBatch, type SenseRule } from './matcher';
 import { buildPrefilter } from './prefilter';
 import type { SegmentMatcher } from './scanner';
 
@@ -22,6 +22,7 @@ export function createTermFinder({ termList }: { termList: TermList }): TermFind
   termList.terms.forEach((term, value) => {
     if (term.sense) senseRules.set(value, term.sense);
   });
+  prepareSenseRules({ rules: senseRules, variants });
   const values = new Map(termList.terms.map((term, value) => [term.id, value]));
   const mayHoldTerm = buildPrefilter({ forms: termList.terms.flatMap((term) => term.forms), variants });
   let segment = '';

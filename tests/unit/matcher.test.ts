@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { buildMatcher, findTerms, toMatches, type Match, type SenseRules } from '../../lib/matcher';
-import { normalizeTerm, SEPARATOR } from '../../lib/normalize';
+import { normalizeTerm, normalizeText, SEPARATOR } from '../../lib/normalize';
 import { buildVariantTable } from '../../scripts/glossary/variants';
 
 function matcherFor({ terms }: { terms: readonly string[] }) {
@@ -226,5 +226,64 @@ describe('findTerms', () => {
 
   it('returns nothing for empty text', () => {
     expect(findTerms({ text: '', variants, matcher })).toEqual([]);
+  });
+});
+
+describe('against a brute-force reference', () => {
+  /** Leftmost-longest by trying every pattern at every folded position of each run: slow and obviously right. */
+  function reference({ text, patterns, variants }: { text: string; patterns: string[]; variants: Record<string, string> }): Match[] {
+    const folded = patterns.map((p) => normalizeTerm({ text: p, variants }));
+    const byLength = folded.map((p, value) => ({ p, value })).filter(({ p }) => p.length > 0).sort((a, b) => b.p.length - a.p.length);
+    const isWord = (c: string | undefined) => c !== undefined && /^[0-9a-z]$/.test(normalizeTerm({ text: c, variants }));
+    const out: Match[] = [];
+    let offset = 0;
+    for (const piece of text.split(SEPARATOR)) {
+      const { text: f, map } = normalizeText({ text: piece, variants });
+      for (let i = 0; i < f.length; ) {
+        const hit = byLength.find(({ p }) => {
+          if (!f.startsWith(p, i)) return false;
+          const start = map[i]!;
+          const end = map[i + p.length - 1]! + 1;
+          if (/^[0-9a-z]/.test(p) && isWord(piece[start - 1])) return false;
+          if (/[0-9a-z]$/.test(p) && isWord(piece[end])) return false;
+          return true;
+        });
+        if (!hit) {
+          i++;
+          continue;
+        }
+        out.push({ start: offset + map[i]!, end: offset + map[i + hit.p.length - 1]! + 1, value: hit.value });
+        i += hit.p.length;
+      }
+      offset += piece.length + 1;
+    }
+    return out;
+  }
+
+  it('agrees on 3,000 random texts of terms, their parts, variants, spaces, quotes and separators', () => {
+    const variants = { 國: '国', 兩: '两' };
+    const patterns = ['中国膜谷', '中国', '国膜', '膜谷', '两高', '高', 'gdp', 'dp', '5+n', '两高项目'];
+    const matcher = buildMatcher({ patterns: patterns.map((text, value) => ({ text: normalizeTerm({ text, variants }), value })), variants });
+    const alphabet = ['中', '国', '國', '膜', '谷', '两', '兩', '高', '项', '目', 'G', 'g', 'D', 'd', 'P', 'p', '５', '5', '+', 'N', 'ｎ', 'x', ' ', '“', '”', '\n', SEPARATOR];
+    let seed = 12345;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let round = 0; round < 3000; round++) {
+      let text = '';
+      const length = random(30);
+      for (let i = 0; i < length; i++) text += alphabet[random(alphabet.length)];
+      const expected = reference({ text, patterns, variants });
+      expect(matcher.findAll({ text }), JSON.stringify(text)).toEqual(expected);
+      // And fed in random windows.
+      matcher.begin();
+      for (let from = 0; from < text.length; ) {
+        const to = Math.min(text.length, from + 1 + random(6));
+        matcher.feed({ text, from, to });
+        from = to;
+      }
+      expect(toMatches(matcher.end()), JSON.stringify(text)).toEqual(expected);
+    }
   });
 });
