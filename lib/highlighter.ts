@@ -265,6 +265,19 @@ export function createHighlighter(deps: HighlighterDeps) {
       for (const [block, state] of blocks) for (const hit of state.hits) yield { block, hit };
     },
 
+    /**
+     * Paints the group of the block holding `node` (found under a point on screen). Watching one
+     * block per group misses a group taller than the margin around the screen (images between
+     * its paragraphs) when the page jumps into its middle: a restored scroll position, an anchor.
+     */
+    paintNear({ node }: { node: Node }): number {
+      for (let current: Node | null = node; current; current = current.parentNode ?? (current.nodeType === 11 ? (current as ShadowRoot).host : null)) {
+        const state = current.nodeType === 1 ? blocks.get(current as Element) : undefined;
+        if (state) return paintAround(state);
+      }
+      return 0;
+    },
+
     /** Paints a block now, whatever its visibility (before scrolling to it). */
     paintBlock({ block }: { block: Element }) {
       const state = blocks.get(block);

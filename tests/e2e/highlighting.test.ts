@@ -212,6 +212,21 @@ describe('what must stay unpainted', () => {
   });
 });
 
+describe('a page that jumps past the block watched for a group', () => {
+  it('paints the paragraph under the screen after a jump into the middle of a tall group', async () => {
+    const page = await harness.openPage('/pages/tall-group.html');
+    await expect.poll(() => page.evaluate(() => performance.getEntriesByName('huantai-lens:scan').length)).toBeGreaterThan(0);
+    await expect.poll(() => badgeOf(page)).toBe('5');
+    // The group starts two photos down and t5 is four more below: both far outside the
+    // observer's margin around the screen when the page jumps there, as an anchor or a restored
+    // scroll position makes it.
+    expect(await paintedInside(page, 'body')).toEqual([]);
+    await page.evaluate(() => document.getElementById('t5')!.scrollIntoView({ block: 'center' }));
+    await expect.poll(() => paintedInside(page, '#t5'), { timeout: 5_000 }).toEqual(['跨境电商']);
+    await page.close();
+  });
+});
+
 describe('Traditional script and folded forms', () => {
   const EXPECTED = ['兩高項目', '中國膜谷', '四減四增', '兩個１００％', '中国膜谷', '中国\n膜谷'];
 

@@ -397,6 +397,15 @@ describe('watching every Nth block', () => {
     expect(s.rangeCount()).toBe(2);
   });
 
+  it('paintNear paints the group of the block holding a node, however far its watched block is', async () => {
+    document.body.innerHTML = paragraphs(5);
+    const s = setup({ watchEvery: 8 });
+    await scanInto(s.highlighter);
+    expect(s.highlighter.paintNear({ node: byId('p4').firstChild! })).toBe(5);
+    expect(s.rangeCount()).toBe(5);
+    expect(s.highlighter.paintNear({ node: document.body })).toBe(0);
+  });
+
   it('paintBlock keeps a watched block watched until the blocks it stands for are painted', async () => {
     document.body.innerHTML = paragraphs(3);
     const s = setup({ watchEvery: 2 });
