@@ -266,16 +266,30 @@ export function createHighlighter(deps: HighlighterDeps) {
     },
 
     /**
-     * Paints the group of the block holding `node` (found under a point on screen). Watching one
-     * block per group misses a group taller than the margin around the screen (images between
-     * its paragraphs) when the page jumps into its middle: a restored scroll position, an anchor.
+     * Paints every group that spans the screen although its watched (first) block is far from it:
+     * a group taller than the margin around the screen (photos between its paragraphs) that the
+     * page jumped into the middle of (a restored scroll position, an anchor). Reads two boxes per
+     * group whose watched block has not come near the screen yet.
      */
-    paintNear({ node }: { node: Node }): number {
-      for (let current: Node | null = node; current; current = current.parentNode ?? (current.nodeType === 11 ? (current as ShadowRoot).host : null)) {
-        const state = current.nodeType === 1 ? blocks.get(current as Element) : undefined;
-        if (state) return paintAround(state);
+    paintSpanning({ verticalOf, height }: { verticalOf: (block: Element) => { top: number; bottom: number }; height: number }): number {
+      let painted = 0;
+      for (let i = 0; i < order.length; i++) {
+        const first = order[i];
+        const state = first ? blocks.get(first) : undefined;
+        if (!first || !state || state.group !== i || state.seen) continue;
+        let last = first;
+        for (let j = i + 1; j < order.length; j++) {
+          const next = order[j];
+          const near = next ? blocks.get(next) : undefined;
+          if (near && near.group !== i) break;
+          if (next && near) last = next;
+        }
+        if (last === first) continue;
+        const top = verticalOf(first).top;
+        const bottom = verticalOf(last).bottom;
+        if (top < 2 * height && bottom > -height) painted += paintAround(state);
       }
-      return 0;
+      return painted;
     },
 
     /** Paints a block now, whatever its visibility (before scrolling to it). */

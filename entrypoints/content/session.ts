@@ -8,7 +8,7 @@ import { createHighlighter, type Appearance, type PaintedRange } from '../../lib
 import { watchPage } from '../../lib/page-watcher';
 import type { Settings } from '../../lib/settings';
 import type { TermFinder } from '../../lib/term-finder';
-import { caretAt, toLiveRange, watchHover } from './hover';
+import { toLiveRange, watchHover } from './hover';
 import { createTermNavigator } from './term-navigator';
 import { HOST_TAG, type TooltipHost } from './tooltip-host';
 
@@ -110,17 +110,13 @@ export function startSession({ finder, tooltip, settings, entries, fetchEntries,
     },
   });
 
-  // After a jump (restored scroll position, anchor, find in page) and once the scan is done,
-  // paint the blocks under a few points of the screen: the observer only watches one block per group.
+  // After a jump (restored scroll position, anchor, find in page) and once the scan is done, paint
+  // the groups spanning the screen: the observer only watches each group's first block. Boxes, not
+  // hit testing: a caret or element under a point in a page's one 10 Mi-char text node took 15 ms a
+  // point (the hostile pages caught it).
   const paintOnScreen = () => {
     const start = performance.now();
-    let painted = 0;
-    for (const x of [0.25, 0.5, 0.75]) {
-      for (const y of [0.1, 0.5, 0.9]) {
-        const caret = caretAt({ document, x: window.innerWidth * x, y: window.innerHeight * y, shadowRoots: watcher.shadowRoots() });
-        if (caret) painted += highlighter.paintNear({ node: caret.node });
-      }
-    }
+    const painted = highlighter.paintSpanning({ verticalOf: (block) => block.getBoundingClientRect(), height: window.innerHeight });
     if (painted > 0) measure({ start, end: performance.now(), textNodes: 0, chars: 0, matches: 0, painted });
   };
   // Capturing: scrollend does not bubble, and scrolled boxes inside the page count too.

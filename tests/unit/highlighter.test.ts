@@ -397,13 +397,16 @@ describe('watching every Nth block', () => {
     expect(s.rangeCount()).toBe(2);
   });
 
-  it('paintNear paints the group of the block holding a node, however far its watched block is', async () => {
+  it('paintSpanning paints a group spanning the screen whose first block is far above it', async () => {
     document.body.innerHTML = paragraphs(5);
     const s = setup({ watchEvery: 8 });
     await scanInto(s.highlighter);
-    expect(s.highlighter.paintNear({ node: byId('p4').firstChild! })).toBe(5);
+    // p0 two screens above, p4 below: the screen is in the group's middle.
+    const boxes = (top: number) => ({ verticalOf: (block: Element) => ({ top: top + Number(block.id.slice(1)) * 1000, bottom: top + Number(block.id.slice(1)) * 1000 + 20 }), height: 900 });
+    expect(s.highlighter.paintSpanning(boxes(10_000))).toBe(0);
+    expect(s.rangeCount()).toBe(0);
+    expect(s.highlighter.paintSpanning(boxes(-2000))).toBe(5);
     expect(s.rangeCount()).toBe(5);
-    expect(s.highlighter.paintNear({ node: document.body })).toBe(0);
   });
 
   it('paintBlock keeps a watched block watched until the blocks it stands for are painted', async () => {
