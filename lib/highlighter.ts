@@ -4,7 +4,7 @@
  * created for blocks on or near the screen: creating and registering ~18,000 ranges on a long
  * page costs more than finding them, and nobody sees the ones far below.
  */
-import type { Hit } from './scanner';
+import { runHitsOf, type Hit, type RunHits } from './scanner';
 
 export const HIGHLIGHT_PREFIX = 'huantai-lens';
 
@@ -41,7 +41,9 @@ export interface Appearance {
 }
 
 interface BlockState {
+  /** Built from `pending` when first needed (painting, hover, navigation): see hitsOf. */
   hits: Hit[];
+  pending: RunHits[];
   painted: Array<{ group: string; range: AbstractRange; entry: PaintedRange }> | null;
   /** Position in `order`. */
   index: number;
@@ -56,6 +58,15 @@ export interface PaintedRange {
   value: number;
   range: AbstractRange;
   hit: Hit;
+}
+
+/** A block's hits as DOM positions, built from its runs the first time they are needed. */
+function hitsOf(state: BlockState): Hit[] {
+  if (state.pending.length > 0) {
+    for (const run of state.pending) for (const hit of run.toHits()) state.hits.push(hit);
+    state.pending = [];
+  }
+  return state.hits;
 }
 
 export function createHighlighter(deps: HighlighterDeps) {
@@ -101,7 +112,7 @@ export function createHighlighter(deps: HighlighterDeps) {
 
   const paint = (block: Element, state: BlockState) => {
     if (state.painted || !enabled) return 0;
-    state.painted = state.hits.map((hit) => {
+    state.painted = hitsOf(state).map((hit) => {
       const group = deps.groupOf(hit.value);
       const range = deps.createRange(hit);
       highlightFor(group).add(range);
@@ -160,7 +171,7 @@ export function createHighlighter(deps: HighlighterDeps) {
 
   const forget = (block: Element, state: BlockState) => {
     unpaint(state);
-    for (const hit of state.hits) counts[hit.value] = (counts[hit.value] ?? 1) - 1;
+    for (const hit of hitsOf(state)) counts[hit.value] = (counts[hit.value] ?? 1) - 1;
     if (state.watched) {
       visibility.unobserve(block);
       // The blocks it stood for are watched themselves now, or nothing would paint them.
@@ -175,7 +186,7 @@ export function createHighlighter(deps: HighlighterDeps) {
   };
 
   const dropHits = (block: Element, state: BlockState, drop: (hit: Hit) => boolean) => {
-    const gone = state.hits.filter(drop);
+    const gone = hitsOf(state).filter(drop);
     if (gone.length === 0) return;
     const wasPainted = state.painted !== null;
     unpaint(state);
@@ -188,9 +199,10 @@ export function createHighlighter(deps: HighlighterDeps) {
   return {
     /** Adds a run's hits to its block (a block may hold several runs around nested blocks). */
     /** `gap`: how much text the scan passed since the last run it reported. */
-    addRun({ block, hits, root, gap = 0 }: { block: Element; hits: Hit[]; root?: Node; gap?: number }) {
-      if (hits.length === 0) return;
-      for (const hit of hits) counts[hit.value] = (counts[hit.value] ?? 0) + 1;
+    addRun({ block, hits: given, root, gap = 0 }: { block: Element; hits: RunHits | Hit[]; root?: Node; gap?: number }) {
+      const hits = Array.isArray(given) ? runHitsOf(given) : given;
+      if (hits.count === 0) return;
+      for (let i = 0; i < hits.count; i++) counts[hits.valueAt(i)] = (counts[hits.valueAt(i)] ?? 0) + 1;
       let state = blocks.get(block);
       if (!state) {
         const index = order.length;
@@ -203,7 +215,7 @@ export function createHighlighter(deps: HighlighterDeps) {
           groupRoot = root;
           charsInGroup = 0;
         }
-        state = { hits, painted: null, index, watched: false, seen: false, group };
+        state = { hits: [], pending: [hits], painted: null, index, watched: false, seen: false, group };
         blocks.set(block, state);
         order.push(block);
         // In a group whose watched block is already near the screen: paint now.
@@ -214,10 +226,10 @@ export function createHighlighter(deps: HighlighterDeps) {
       // A block already on screen gets the new run painted straight away.
       if (state.painted) {
         unpaint(state);
-        state.hits.push(...hits);
+        state.pending.push(hits);
         paint(block, state);
       } else {
-        for (const hit of hits) state.hits.push(hit);
+        state.pending.push(hits);
       }
     },
 
@@ -262,7 +274,7 @@ export function createHighlighter(deps: HighlighterDeps) {
 
     /** Every hit, painted or not, in no particular order. */
     *allHits(): Generator<{ block: Element; hit: Hit }> {
-      for (const [block, state] of blocks) for (const hit of state.hits) yield { block, hit };
+      for (const [block, state] of blocks) for (const hit of hitsOf(state)) yield { block, hit };
     },
 
     /**

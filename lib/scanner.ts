@@ -18,6 +18,72 @@ export interface Hit {
   value: number;
 }
 
+/** A run's hits: counted at once, turned into DOM positions only when asked (most runs of a long page are never painted). */
+export interface RunHits {
+  readonly count: number;
+  valueAt(index: number): number;
+  /** The same Hit objects on every call. */
+  toHits(): Hit[];
+}
+
+/** Hits already built (tests, and a run added by hand). */
+export function runHitsOf(hits: Hit[]): RunHits {
+  return { count: hits.length, valueAt: (index) => hits[index]!.value, toHits: () => hits };
+}
+
+/** What a segment's runs need to build their hits later: copies of its arrays, shared by its runs. */
+interface SegmentHits {
+  nodes: ReadonlyArray<Text | null>;
+  starts: readonly number[];
+  /** (start, end, value) triples, offsets into the segment's joined text. */
+  matches: Int32Array;
+}
+
+/** A class, not closures: one allocation per run is the point. */
+class LazyRunHits implements RunHits {
+  private hits: Hit[] | null = null;
+  constructor(
+    private readonly segment: SegmentHits,
+    private readonly from: number,
+    private readonly to: number,
+    /** Index in the segment's nodes of the run's first text node. */
+    private readonly entry: number,
+  ) {}
+
+  get count(): number {
+    return this.to - this.from;
+  }
+
+  valueAt(index: number): number {
+    return this.segment.matches[3 * (this.from + index) + 2] as number;
+  }
+
+  toHits(): Hit[] {
+    if (this.hits) return this.hits;
+    const { nodes, starts, matches } = this.segment;
+    const hits: Hit[] = [];
+    let k = this.entry;
+    for (let m = this.from; m < this.to; m++) {
+      const start = matches[3 * m] as number;
+      const end = matches[3 * m + 1] as number;
+      while (k + 1 < starts.length && (starts[k + 1] as number) <= start) k++;
+      // An end on a node boundary belongs to the node before it, so the range does not start in
+      // a node it doesn't cover.
+      let last = k;
+      while (last + 1 < starts.length && (starts[last + 1] as number) < end) last++;
+      hits.push({
+        startNode: nodes[k] as Text,
+        startOffset: start - (starts[k] as number),
+        endNode: nodes[last] as Text,
+        endOffset: end - (starts[last] as number),
+        value: matches[3 * m + 2] as number,
+      });
+    }
+    this.hits = hits;
+    return hits;
+  }
+}
+
 export interface ChunkMeasure {
   start: number;
   end: number;
@@ -57,7 +123,7 @@ export interface ScanArgs {
    * One call per run with hits: `block` is the element the run belongs to, `root` the root it was
    * found under, `gap` how many chars of text lie between the last hit reported under that root and the run's first.
    */
-  onRun: (args: { block: Element; hits: Hit[]; root: Node; gap: number }) => void;
+  onRun: (args: { block: Element; hits: RunHits; root: Node; gap: number }) => void;
   /** Open shadow roots found on the way, scanned after their hosts' light DOM. */
   onShadowRoot?: (root: ShadowRoot) => void;
   /** Stop early; the scan resolves at its next checkpoint. */
@@ -164,6 +230,8 @@ export async function scan({ roots, deps, onRun, onShadowRoot, signal }: ScanArg
   const starts: number[] = [];
   const runStarts: number[] = [];
   const runBlocks: Element[] = [];
+  /** Index in `nodes` of each run's first text node. */
+  const runEntries: number[] = [];
   let length = 0;
   let segmentChars = 0;
   /** False after a block boundary: the next text starts a new run. */
@@ -193,6 +261,7 @@ export async function scan({ roots, deps, onRun, onShadowRoot, signal }: ScanArg
       }
       runStarts.push(length);
       runBlocks.push(block);
+      runEntries.push(nodes.length);
       runBlock = block;
       runOpen = true;
     }
@@ -234,44 +303,34 @@ export async function scan({ roots, deps, onRun, onShadowRoot, signal }: ScanArg
     starts.length = 0;
     runStarts.length = 0;
     runBlocks.length = 0;
+    runEntries.length = 0;
     length = 0;
     segmentChars = 0;
   };
 
-  /** Turns matches (offsets into the joined text) into DOM positions, one onRun per run with hits. */
+  /** Reports each run's matches (offsets into the joined text); their DOM positions are built later, if ever. */
   const reportHits = ({ count, data }: MatchBatch) => {
-    let k = 0;
+    // The segment's arrays are reused for the next one: its runs keep copies, one set per segment.
+    const segment: SegmentHits = { nodes: nodes.slice(), starts: starts.slice(), matches: data.slice(0, 3 * count) };
     let run = 0;
-    let hits: Hit[] = [];
+    let first = 0;
     let gap = 0;
     let lastEnd = 0;
+    const report = (end: number) => {
+      if (end > first) onRun({ block: runBlocks[run] as Element, hits: new LazyRunHits(segment, first, end, runEntries[run] as number), root: segmentRoot, gap });
+    };
     for (let m = 0; m < count; m++) {
       const start = data[3 * m] as number;
-      const end = data[3 * m + 1] as number;
-      while (run + 1 < runStarts.length && (runStarts[run + 1] as number) <= start) {
-        if (hits.length > 0) onRun({ block: runBlocks[run] as Element, hits, root: segmentRoot, gap });
-        hits = [];
-        run++;
-      }
-      if (hits.length === 0) {
+      if (m === 0 || (run + 1 < runStarts.length && (runStarts[run + 1] as number) <= start)) {
+        report(m);
+        while (run + 1 < runStarts.length && (runStarts[run + 1] as number) <= start) run++;
+        first = m;
         gap = sinceLastHit + start - lastEnd;
         sinceLastHit = 0;
       }
-      lastEnd = end;
-      while (k + 1 < starts.length && (starts[k + 1] as number) <= start) k++;
-      // An end on a node boundary belongs to the node before it, so the range does not start in
-      // a node it doesn't cover.
-      let last = k;
-      while (last + 1 < starts.length && (starts[last + 1] as number) < end) last++;
-      hits.push({
-        startNode: nodes[k] as Text,
-        startOffset: start - (starts[k] as number),
-        endNode: nodes[last] as Text,
-        endOffset: end - (starts[last] as number),
-        value: data[3 * m + 2] as number,
-      });
+      lastEnd = data[3 * m + 1] as number;
     }
-    if (hits.length > 0) onRun({ block: runBlocks[run] as Element, hits, root: segmentRoot, gap });
+    report(count);
     sinceLastHit = length - lastEnd;
     chunk.matches += count;
   };

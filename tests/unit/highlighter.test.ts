@@ -154,6 +154,19 @@ describe('counts and lazy painting', () => {
     expect(s.highlighter.counts().get(LIANG_GAO)).toBe(1);
   });
 
+  it('counts a run’s hits at once but builds their DOM positions only to paint them', () => {
+    const s = setup();
+    const text = byId('a2').firstChild as Text;
+    let built = 0;
+    const hits = [{ startNode: text, startOffset: 2, endNode: text, endOffset: 7, value: NONG_TIAN }];
+    s.highlighter.addRun({ block: byId('a2'), hits: { count: 1, valueAt: () => NONG_TIAN, toHits: () => (built++, hits) } });
+    expect(s.highlighter.counts().get(NONG_TIAN)).toBe(1);
+    expect(built).toBe(0);
+    s.show(byId('a2'));
+    expect(built).toBe(1);
+    expect(s.painted()).toEqual({ 'huantai-lens-rural': ['高标准农田'] });
+  });
+
   it('paintBlock paints a block whatever its visibility', async () => {
     const s = setup();
     await scanInto(s.highlighter);

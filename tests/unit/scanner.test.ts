@@ -4,7 +4,7 @@
  * text counts as one run, what it never reads, and how it splits a huge text node into tasks.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { blockOf, isInSkippedRegion, scan, type ChunkMeasure, type Hit, type ScanDeps } from '../../lib/scanner';
+import { blockOf, isInSkippedRegion, scan, type ChunkMeasure, type Hit, type RunHits, type ScanDeps } from '../../lib/scanner';
 import { createTermFinder } from '../../lib/term-finder';
 import { normalizeTerm } from '../../lib/normalize';
 import type { TermList } from '../../lib/glossary-types';
@@ -73,7 +73,7 @@ function harness({ msPerCall = 0, msPerClockRead = 0, excludedSelector }: { msPe
 }
 
 async function scanBody(h: Harness, roots: Node[] = [document.body], onShadowRoot?: (root: ShadowRoot) => void) {
-  return scan({ roots, deps: h.deps, onRun: (run) => h.runs.push(run), onShadowRoot });
+  return scan({ roots, deps: h.deps, onRun: (run) => h.runs.push({ block: run.block, hits: run.hits.toHits() }), onShadowRoot });
 }
 
 /** The page text a hit covers, walking text nodes from its start to its end node. */
@@ -175,6 +175,15 @@ describe('scan: block boundaries', () => {
     const result = await scanBody(h);
     expect(hitTexts(h)).toEqual([]);
     expect(result.matches).toBe(0);
+  });
+
+  it('hands over each run’s hits unbuilt: values at once, the same DOM positions on every ask', async () => {
+    document.body.innerHTML = '<p>中国膜谷与两高项目</p><p>高标准农田</p>';
+    const runs: RunHits[] = [];
+    await scan({ roots: [document.body], deps: harness().deps, onRun: (run) => runs.push(run.hits) });
+    expect(runs.map((run) => Array.from({ length: run.count }, (_, i) => run.valueAt(i)))).toEqual([[MO_GU, LIANG_GAO], [finder.valueOf('gao-biao-zhun-nong-tian')]]);
+    expect(runs[0]!.toHits()).toBe(runs[0]!.toHits());
+    expect(runs[0]!.toHits().map(textOf)).toEqual(['中国膜谷', '两高项目']);
   });
 
   it('reports each run with the block it belongs to, the parent again after a nested block', async () => {
@@ -422,7 +431,7 @@ describe('scan: a huge text node', () => {
     const result = await scan({
       roots: [document.body],
       deps: { ...h.deps, yieldToPage: async () => void (signal.aborted = true) },
-      onRun: (run) => h.runs.push(run),
+      onRun: (run) => h.runs.push({ block: run.block, hits: run.hits.toHits() }),
       signal,
     });
     expect(result.matches).toBeLessThan(2000);
