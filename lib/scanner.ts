@@ -310,14 +310,22 @@ export async function scan({ roots, deps, onRun, onShadowRoot, signal }: ScanArg
 
   /** Reports each run's matches (offsets into the joined text); their DOM positions are built later, if ever. */
   const reportHits = ({ count, data }: MatchBatch) => {
-    // The segment's arrays are reused for the next one: its runs keep copies, one set per segment.
-    const segment: SegmentHits = { nodes: nodes.slice(), starts: starts.slice(), matches: data.slice(0, 3 * count) };
+    // The segment's arrays are reused for the next one: its runs keep copies, one set per segment,
+    // of the stretch from the first run with hits to the end of the last (on a page with a term
+    // every thousand paragraphs, that is a run, not the segment's every text node).
+    let firstRun = 0;
+    while (firstRun + 1 < runStarts.length && (runStarts[firstRun + 1] as number) <= (data[0] as number)) firstRun++;
+    let lastRun = firstRun;
+    while (lastRun + 1 < runStarts.length && (runStarts[lastRun + 1] as number) <= (data[3 * (count - 1)] as number)) lastRun++;
+    const from = runEntries[firstRun] as number;
+    const to = lastRun + 1 < runEntries.length ? (runEntries[lastRun + 1] as number) : nodes.length;
+    const segment: SegmentHits = { nodes: nodes.slice(from, to), starts: starts.slice(from, to), matches: data.slice(0, 3 * count) };
     let run = 0;
     let first = 0;
     let gap = 0;
     let lastEnd = 0;
     const report = (end: number) => {
-      if (end > first) onRun({ block: runBlocks[run] as Element, hits: new LazyRunHits(segment, first, end, runEntries[run] as number), root: segmentRoot, gap });
+      if (end > first) onRun({ block: runBlocks[run] as Element, hits: new LazyRunHits(segment, first, end, (runEntries[run] as number) - from), root: segmentRoot, gap });
     };
     for (let m = 0; m < count; m++) {
       const start = data[3 * m] as number;
