@@ -4,7 +4,7 @@
  * another sense of the term. Offsets always index the raw text, so highlights land on the real
  * characters: a match covers chars dropped inside it (中国\n膜谷, 「马踏湖」) but not those around it.
  */
-import { createSourceLookup, DROP, DROPPED_CHARS, foldTableFor, normalizeTerm, SEPARATOR, SEPARATOR_FOLD, UNCHANGED, type VariantTable } from './normalize';
+import { DROP, DROPPED_CHARS, foldTableFor, normalizeTerm, SEPARATOR, SEPARATOR_FOLD, sourceLookupFor, UNCHANGED, type VariantTable } from './normalize';
 import { formTest } from './prefilter';
 
 export interface Pattern {
@@ -341,7 +341,7 @@ export function buildMatcher({ patterns, variants }: { patterns: ReadonlyArray<P
  * Read straight from the raw text, with no fold on the way. Built from the patterns' own chars.
  */
 function rawCharTables({ patterns, variants }: { patterns: ReadonlyArray<Pattern>; variants?: VariantTable }) {
-  const sourcesOf = sourceLookupFor(variants);
+  const sourcesOf = sourceLookupFor({ variants });
   const firsts = new Uint8Array(ALPHABET);
   const seconds = new Uint8Array(ALPHABET);
   for (const { text } of patterns) {
@@ -401,8 +401,7 @@ const skipTestsOf = new WeakMap<SenseRule, RegExp[]>();
 function skipTestsFor({ rule, variants }: { rule: SenseRule; variants: VariantTable | undefined }): RegExp[] {
   let tests = skipTestsOf.get(rule);
   if (tests === undefined) {
-    const sourcesOf = sourceLookupFor(variants);
-    tests = rule.skipWhenNear.filter((word) => word.length > 0).map((form) => formTest({ form, sourcesOf }));
+    tests = rule.skipWhenNear.filter((word) => word.length > 0).map((form) => formTest({ form, variants }));
     skipTestsOf.set(rule, tests);
   }
   return tests;
@@ -411,17 +410,6 @@ function skipTestsFor({ rule, variants }: { rule: SenseRule; variants: VariantTa
 /** Builds what the sense rules need up front, with the automaton, rather than during a page's first scan. */
 export function prepareSenseRules({ rules, variants }: { rules: SenseRules; variants?: VariantTable }): void {
   for (const rule of rules.values()) skipTestsFor({ rule, variants });
-}
-const sourceLookups = new WeakMap<VariantTable, (char: string) => string[]>();
-const NO_VARIANTS: VariantTable = {};
-/** One lookup per variant table: building one walks the whole table. */
-function sourceLookupFor(variants: VariantTable = NO_VARIANTS): (char: string) => string[] {
-  let lookup = sourceLookups.get(variants);
-  if (lookup === undefined) {
-    lookup = createSourceLookup({ variants });
-    sourceLookups.set(variants, lookup);
-  }
-  return lookup;
 }
 
 function isOtherSense({

@@ -103,14 +103,26 @@ export function foldTableFor({ variants }: { variants: VariantTable | undefined 
   return fold;
 }
 
+const sourceLookups = new WeakMap<VariantTable, (char: string) => string[]>();
+const NO_VARIANTS: VariantTable = {};
+
 /**
  * The page chars that fold to each folded char: itself, its upper-case and full-width forms, and
- * the Traditional forms the variant table maps onto it. Built once per table (the prefilter asks
- * for hundreds of chars, and scanning the variant table per char cost 50 ms at start-up).
+ * the Traditional forms the variant table maps onto it. Built once per table and cached, like the
+ * fold table (the prefilter, the matcher and the sense rules all ask, for hundreds of chars, and
+ * scanning the variant table per char cost 50 ms at start-up).
  */
-export function createSourceLookup({ variants }: { variants?: VariantTable }): (char: string) => string[] {
+export function sourceLookupFor({ variants = NO_VARIANTS }: { variants?: VariantTable }): (char: string) => string[] {
+  const cached = sourceLookups.get(variants);
+  if (cached !== undefined) return cached;
+  const lookup = buildSourceLookup({ variants });
+  sourceLookups.set(variants, lookup);
+  return lookup;
+}
+
+function buildSourceLookup({ variants }: { variants: VariantTable }): (char: string) => string[] {
   const traditional = new Map<string, string[]>();
-  for (const [from, to] of Object.entries(variants ?? {})) traditional.set(to, [...(traditional.get(to) ?? []), from]);
+  for (const [from, to] of Object.entries(variants)) traditional.set(to, [...(traditional.get(to) ?? []), from]);
   return (char) => {
     const code = char.charCodeAt(0);
     const sources = new Set([char]);
@@ -150,8 +162,8 @@ export interface FoldedUnits {
   length: number;
 }
 
-// One pair of buffers for the whole page: the scanner folds run after run, and allocating two
-// typed arrays per run turned a long page's scan into mostly garbage collection.
+// One pair of buffers, grown as needed: normalizeText (search, sense-rule context, glossary checks)
+// runs on many short texts, and only the map it keeps is copied out.
 let scratchUnits = new Uint16Array(4096);
 let scratchMap = new Uint32Array(4097);
 

@@ -313,10 +313,13 @@ export async function scan({ roots, deps, onRun, onShadowRoot, signal }: ScanArg
     // The segment's arrays are reused for the next one: its runs keep copies, one set per segment,
     // of the stretch from the first run with hits to the end of the last (on a page with a term
     // every thousand paragraphs, that is a run, not the segment's every text node).
-    let firstRun = 0;
-    while (firstRun + 1 < runStarts.length && (runStarts[firstRun + 1] as number) <= (data[0] as number)) firstRun++;
-    let lastRun = firstRun;
-    while (lastRun + 1 < runStarts.length && (runStarts[lastRun + 1] as number) <= (data[3 * (count - 1)] as number)) lastRun++;
+    /** The run holding joined-text offset `offset`, searching on from run `run`. */
+    const runAt = (offset: number, run: number) => {
+      while (run + 1 < runStarts.length && (runStarts[run + 1] as number) <= offset) run++;
+      return run;
+    };
+    const firstRun = runAt(data[0] as number, 0);
+    const lastRun = runAt(data[3 * (count - 1)] as number, firstRun);
     const from = runEntries[firstRun] as number;
     const to = lastRun + 1 < runEntries.length ? (runEntries[lastRun + 1] as number) : nodes.length;
     const segment: SegmentHits = { nodes: nodes.slice(from, to), starts: starts.slice(from, to), matches: data.slice(0, 3 * count) };
@@ -329,9 +332,10 @@ export async function scan({ roots, deps, onRun, onShadowRoot, signal }: ScanArg
     };
     for (let m = 0; m < count; m++) {
       const start = data[3 * m] as number;
-      if (m === 0 || (run + 1 < runStarts.length && (runStarts[run + 1] as number) <= start)) {
+      const startRun = runAt(start, run);
+      if (m === 0 || startRun !== run) {
         report(m);
-        while (run + 1 < runStarts.length && (runStarts[run + 1] as number) <= start) run++;
+        run = startRun;
         first = m;
         gap = sinceLastHit + start - lastEnd;
         sinceLastHit = 0;
