@@ -103,15 +103,15 @@ export async function scrollThrough(page: Page): Promise<void> {
   await waitForScanIdle(page, 200);
 }
 
-/** The texts painted in this frame whose range starts inside `selector`, sorted. */
-export function paintedInside(frame: Page | Frame, selector: string): Promise<string[]> {
+/** The texts painted in this frame whose range starts inside `selector` (without one: all of them), sorted. */
+export function paintedInside(frame: Page | Frame, selector?: string): Promise<string[]> {
   return frame.evaluate((sel) => {
-    const container = document.querySelector(sel);
+    const container = sel ? document.querySelector(sel) : null;
     const out: string[] = [];
     for (const [name, highlight] of CSS.highlights) {
       if (!name.startsWith('huantai-lens')) continue;
       for (const range of highlight) {
-        if (!container?.contains(range.startContainer)) continue;
+        if (sel && !container?.contains(range.startContainer)) continue;
         const live = document.createRange();
         live.setStart(range.startContainer, range.startOffset);
         live.setEnd(range.endContainer, range.endOffset);

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 import { createTermFinder } from '../../lib/term-finder';
-import { startHarness, waitForScanIdle, type Harness } from './harness';
+import { paintedInside, startHarness, waitForScanIdle, type Harness } from './harness';
 import { compiled, entryByTerm } from './glossary-fixture';
 import { hoverText, tooltipText } from './page-helpers';
 import {
@@ -251,25 +251,6 @@ async function longestTask(frame: Page | Frame): Promise<number> {
   return Math.max(...measures.map((m) => m.duration));
 }
 
-/** The texts painted in a frame (ranges starting inside `selector` only, if given), sorted. */
-function paintedIn(frame: Page | Frame, selector?: string): Promise<string[]> {
-  return frame.evaluate((sel) => {
-    const container = sel ? document.querySelector(sel) : null;
-    const out: string[] = [];
-    CSS.highlights.forEach((highlight, name) => {
-      if (!name.startsWith('huantai-lens')) return;
-      for (const range of highlight) {
-        if (sel && !container?.contains(range.startContainer)) continue;
-        const live = document.createRange();
-        live.setStart(range.startContainer, range.startOffset);
-        live.setEnd(range.endContainer, range.endOffset);
-        out.push(live.toString());
-      }
-    });
-    return out.sort();
-  }, selector);
-}
-
 /** Painted texts by the id of the nearest element with one around the range's start (shadow hosts crossed). */
 function paintedById(frame: Page | Frame): Promise<Record<string, string[]>> {
   return frame.evaluate(() => {
@@ -473,12 +454,12 @@ describe('heavy pages', { retry: 2 }, () => {
       const expected = countTerms(HEAVY[name].blocks!());
       expect(await onPageCounts(page)).toEqual(expected);
       // What is on screen is painted (the 10 Mi block holds all its terms: every one is painted).
-      const onScreen = await paintedIn(page);
+      const onScreen = await paintedInside(page);
       if (name === 'huge') expect(onScreen).toHaveLength(16);
       for (const term of painted) expect(onScreen, term).toContain(term);
       if (name === 'paragraphs') {
         await page.evaluate(() => document.querySelectorAll('p')[1500]!.scrollIntoView({ block: 'center' }));
-        await expect.poll(() => paintedIn(page), { timeout: 10_000 }).toContain('中国膜谷');
+        await expect.poll(() => paintedInside(page), { timeout: 10_000 }).toContain('中国膜谷');
       }
       expect(await staleAndDuplicates(page)).toEqual({ stale: 0, duplicates: 0 });
       expect(await hostileState(page, 'mutations')).toBe(0);
@@ -498,7 +479,7 @@ describe('pages that never stop changing', { retry: 1 }, () => {
       const from = await page.evaluate(() => performance.now());
       const linesBefore = await hostileState<number>(page, 'lines');
       // New lines are painted while the ticker runs (bursts keep coming, paced).
-      await expect.poll(async () => (await paintedIn(page, '#ticker')).includes('中国膜谷'), { timeout: 5000 }).toBe(true);
+      await expect.poll(async () => (await paintedInside(page, '#ticker')).includes('中国膜谷'), { timeout: 5000 }).toBe(true);
       await page.waitForTimeout(Math.max(0, 5000 - ((await page.evaluate(() => performance.now())) - from)));
       const to = await page.evaluate(() => performance.now());
       const measures = await measuresOf(page);
@@ -511,8 +492,8 @@ describe('pages that never stop changing', { retry: 1 }, () => {
 
       await page.evaluate(() => (window as unknown as { __hostile: { stop(): void } }).__hostile.stop());
       // Once it stops, the lines it removed lose their ranges and the final ones are painted.
-      await expect.poll(() => paintedIn(page, '#ticker'), { timeout: 15_000 }).toEqual(Array(10).fill('高标准农田'));
-      expect(await paintedIn(page, '#static')).toEqual(['四减四增']);
+      await expect.poll(() => paintedInside(page, '#ticker'), { timeout: 15_000 }).toEqual(Array(10).fill('高标准农田'));
+      expect(await paintedInside(page, '#static')).toEqual(['四减四增']);
       expect(await staleAndDuplicates(page)).toEqual({ stale: 0, duplicates: 0 });
 
       await pair.plain.page.evaluate(() => (window as unknown as { __hostile: { stop(): void } }).__hostile.stop());
@@ -548,7 +529,7 @@ describe('pages that never stop changing', { retry: 1 }, () => {
       // The last batch, brought on screen (not the sentinel below it), is painted; batches the page
       // removed left nothing behind.
       await page.evaluate((n) => document.getElementById(`batch-${n}`)!.scrollIntoView({ block: 'start' }), BATCHES);
-      await expect.poll(() => paintedIn(page, `#batch-${BATCHES}`), { timeout: 10_000 }).toEqual([...Array(5).fill('跨境电商'), ...Array(2).fill('高标准农田')].sort());
+      await expect.poll(() => paintedInside(page, `#batch-${BATCHES}`), { timeout: 10_000 }).toEqual([...Array(5).fill('跨境电商'), ...Array(2).fill('高标准农田')].sort());
       expect(await staleAndDuplicates(page)).toEqual({ stale: 0, duplicates: 0 });
       const inPage = await page.evaluate(() => {
         const paragraphs = [...document.querySelectorAll('#feed p')].map((p) => p.textContent ?? '');
@@ -575,7 +556,7 @@ describe('pages that never stop changing', { retry: 1 }, () => {
       expect(await hostileState(page, 'broken')).toBe(false);
       await page.evaluate(() => (window as unknown as { __hostile: { stop(): void } }).__hostile.stop());
       expect(await hostileState(page, 'broken')).toBe(false);
-      await expect.poll(() => paintedIn(page, '#root'), { timeout: 10_000 }).toEqual([...REACT_FINAL_TERMS].sort());
+      await expect.poll(() => paintedInside(page, '#root'), { timeout: 10_000 }).toEqual([...REACT_FINAL_TERMS].sort());
       expect(await staleAndDuplicates(page)).toEqual({ stale: 0, duplicates: 0 });
       expect(await longestTask(page)).toBeLessThan(50);
 
@@ -603,7 +584,7 @@ describe('shadow roots and frames', { retry: 1 }, () => {
       for (const [name, terms] of Object.entries(expected)) {
         const frame = name === 'top' ? page.mainFrame() : page.frame({ name });
         expect(frame, name).not.toBeNull();
-        await expect.poll(() => paintedIn(frame!), { timeout: 15_000, message: name }).toEqual([...terms].sort());
+        await expect.poll(() => paintedInside(frame!), { timeout: 15_000, message: name }).toEqual([...terms].sort());
         expect(await longestTask(frame!), name).toBeLessThan(50);
         expect(await staleAndDuplicates(frame!), name).toEqual({ stale: 0, duplicates: 0 });
       }
@@ -624,7 +605,7 @@ describe('odd documents', { retry: 1 }, () => {
     const pair = await visitBoth(path);
     const { page } = pair.ext;
     try {
-      expect(await paintedIn(page)).toEqual([...PLAIN_TERMS].sort());
+      expect(await paintedInside(page)).toEqual([...PLAIN_TERMS].sort());
       expect(await longestTask(page)).toBeLessThan(50);
       await expectSameDom(page, pair.plain.page);
       const card = await openTooltipOn(page, '四减四增');
@@ -641,7 +622,7 @@ describe('odd documents', { retry: 1 }, () => {
     const { page } = pair.ext;
     try {
       expect(await hostileState(page, 'enforced')).toBe(true);
-      expect(await paintedIn(page)).toEqual([...PLAIN_TERMS].sort());
+      expect(await paintedInside(page)).toEqual([...PLAIN_TERMS].sort());
       expect(await hostileState(page, 'mutations')).toBe(0);
       await expectSameDom(page, pair.plain.page);
       expectOnScreen(await openTooltipOn(page, '跨境电商'));
@@ -659,7 +640,7 @@ describe('odd documents', { retry: 1 }, () => {
     try {
       expect(await page.evaluate(() => document.compatMode)).toBe('BackCompat');
       // The far paragraph may be painted already: it is grouped with the blocks above it.
-      expect(await paintedIn(page)).toEqual(expect.arrayContaining([...PLAIN_TERMS, '两高项目']));
+      expect(await paintedInside(page)).toEqual(expect.arrayContaining([...PLAIN_TERMS, '两高项目']));
       await expectSameDom(page, pair.plain.page);
       expect(await hostileState(page, 'mutations')).toBe(0);
       const card = await openTooltipOn(page, '中国膜谷', 1);
@@ -677,7 +658,7 @@ describe('odd documents', { retry: 1 }, () => {
     const { page } = pair.ext;
     try {
       expect(await page.evaluate(() => document.characterSet)).toBe('GBK');
-      expect(await paintedIn(page)).toEqual([...PLAIN_TERMS].sort());
+      expect(await paintedInside(page)).toEqual([...PLAIN_TERMS].sort());
       expect(await longestTask(page)).toBeLessThan(50);
       await expectSameDom(page, pair.plain.page);
       expect(extensionErrors(pair)).toEqual([]);
@@ -693,7 +674,7 @@ describe('odd documents', { retry: 1 }, () => {
       expect(await page.evaluate(() => document.characterSet.toLowerCase())).toBe('gb18030');
       expect(await page.evaluate(() => document.body.textContent!.includes('新华网'))).toBe(true);
       // The article holds no glossary term; one added by the page is found.
-      expect(await paintedIn(page)).toEqual([]);
+      expect(await paintedInside(page)).toEqual([]);
       const add = (target: Page) =>
         target.evaluate(() => {
           const p = document.createElement('p');
@@ -704,7 +685,7 @@ describe('odd documents', { retry: 1 }, () => {
         });
       await add(page);
       await add(pair.plain.page);
-      await expect.poll(() => paintedIn(page, '#added'), { timeout: 10_000 }).toEqual(['中国膜谷', '四减四增'].sort());
+      await expect.poll(() => paintedInside(page, '#added'), { timeout: 10_000 }).toEqual(['中国膜谷', '四减四增'].sort());
       expect(await longestTask(page)).toBeLessThan(50);
       await expectSameDom(page, pair.plain.page);
       // Scripts are refused by the corpus route's CSP and outside loads by the test: both browsers log that alike.
@@ -718,7 +699,7 @@ describe('odd documents', { retry: 1 }, () => {
     const pair = await visitBoth('/hostile/rtl.html');
     const { page } = pair.ext;
     try {
-      expect(await paintedIn(page)).toEqual([...RTL_TERMS].sort());
+      expect(await paintedInside(page)).toEqual([...RTL_TERMS].sort());
       await expectSameDom(page, pair.plain.page);
       expect(await hostileState(page, 'mutations')).toBe(0);
       expectOnScreen(await openTooltipOn(page, '中国膜谷'));
@@ -736,7 +717,7 @@ describe('odd documents', { retry: 1 }, () => {
     const pair = await visitBoth('/hostile/vertical.html');
     const { page } = pair.ext;
     try {
-      expect(await paintedIn(page)).toEqual([...VERTICAL_TERMS].sort());
+      expect(await paintedInside(page)).toEqual([...VERTICAL_TERMS].sort());
       await expectSameDom(page, pair.plain.page);
       expect(await hostileState(page, 'mutations')).toBe(0);
       const card = await openTooltipOn(page, '四减四增');
