@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { buildMatcher, findTerms, toMatches, type Match, type SenseRules } from '../../lib/matcher';
-import { normalizeTerm, normalizeText, SEPARATOR } from '../../lib/normalize';
+import { DROP, foldTableFor, normalizeTerm, normalizeText, SEPARATOR, UNCHANGED } from '../../lib/normalize';
 import { buildVariantTable } from '../../scripts/glossary/variants';
 
 function matcherFor({ terms }: { terms: readonly string[] }) {
@@ -158,6 +158,18 @@ describe('sense rules', () => {
   it('leaves matches without rules alone', () => {
     expect(run({ text: '最高人民法院在中国膜谷' })).toEqual([{ start: 7, end: 11, value: 1 }]);
   });
+
+  it('judges the same whether matches are dense in the text or a few in a long one', () => {
+    // Dense matches are weighed against skip words searched once over the whole text, sparse ones
+    // each against its own neighbourhood: both must drop the courts sense and keep the rest.
+    const courts = '最高人民法院、最高人民检察院（“两高”）联合发布';
+    const energy = '坚决遏制“两高”项目盲目发展';
+    const filler = '的'.repeat(5_000);
+    const values = (text: string) => run({ text }).map((match) => text.slice(match.start, match.end));
+    expect(values(courts + '的'.repeat(60) + energy)).toEqual(['两高']);
+    expect(values(courts + filler + energy + filler + '中国膜谷')).toEqual(['两高', '中国膜谷']);
+    expect(values(energy + filler + courts)).toEqual(['两高']);
+  });
 });
 
 describe('feeding a text in windows', () => {
@@ -226,6 +238,21 @@ describe('findTerms', () => {
 
   it('returns nothing for empty text', () => {
     expect(findTerms({ text: '', variants, matcher })).toEqual([]);
+  });
+  it('reads every page char in whatever shape the fold gives it, not only the shapes it knows of', () => {
+    // The automaton classifies raw chars through tables built from the patterns' own chars; the
+    // fold table is the reference: a pattern's second char, replaced by every char that folds to
+    // it, or with any dropped char put before it, must still match.
+    const fold = foldTableFor({ variants });
+    for (const [value, term] of glossary.entries()) {
+      const pattern = normalizeTerm({ text: term, variants });
+      for (let code = 0; code < 0x10000; code++) {
+        const dropped = fold[code] === DROP;
+        if (!dropped && (fold[code] === UNCHANGED ? code : fold[code]) !== pattern.charCodeAt(1)) continue;
+        const text = `${pattern.charAt(0)}${String.fromCharCode(code)}${pattern.slice(dropped ? 1 : 2)}`;
+        expect(findTerms({ text, variants, matcher }), `U+${code.toString(16)} in ${term}`).toEqual([{ start: 0, end: text.length, value }]);
+      }
+    }
   });
 });
 
