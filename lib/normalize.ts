@@ -123,7 +123,17 @@ export function sourceLookupFor({ variants = NO_VARIANTS }: { variants?: Variant
 function buildSourceLookup({ variants }: { variants: VariantTable }): (char: string) => string[] {
   const traditional = new Map<string, string[]>();
   for (const [from, to] of Object.entries(variants)) traditional.set(to, [...(traditional.get(to) ?? []), from]);
+  const known = new Map<string, string[]>();
   return (char) => {
+    let found = known.get(char);
+    if (found === undefined) {
+      found = sourcesOf(char);
+      known.set(char, found);
+    }
+    return found;
+  };
+
+  function sourcesOf(char: string): string[] {
     const code = char.charCodeAt(0);
     const sources = new Set([char]);
     if (code >= 0x61 && code <= 0x7a) sources.add(String.fromCharCode(code - 0x20));
@@ -133,7 +143,7 @@ function buildSourceLookup({ variants }: { variants: VariantTable }): (char: str
     }
     for (const from of traditional.get(char) ?? []) sources.add(from);
     return [...sources];
-  };
+  }
 }
 
 const DECODE_CHUNK = 0x2000;
