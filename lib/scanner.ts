@@ -221,17 +221,21 @@ export async function scan({ roots, deps, onRun, onShadowRoot, signal }: ScanArg
     return deps.now() - chunk.start >= budget;
   };
 
-  // The segment being collected: the text of its runs, joined later by one native join, with a
-  // SEPARATOR entry between runs; `nodes` is parallel (null for separators). Matching many runs
-  // as one string instead of run by run is what makes a long page cheap: one call, one loop.
-  const texts: string[] = [];
+  // The segment being collected: its text, built by appending (a rope the matcher's first read
+  // flattens once), and parallel arrays of its entries: each text node, or null for the SEPARATOR
+  // or space put between. Matching many runs as one string instead of run by run is what makes a
+  // long page cheap: one call, one loop. The arrays live for the whole scan and are overwritten
+  // segment after segment (counted by `entries` and `runs`), not emptied and regrown.
+  let segmentText = '';
   const nodes: Array<Text | null> = [];
-  /** Offset in the joined text where each entry of `texts` starts. */
+  /** Offset in the segment's text where each entry starts. */
   const starts: number[] = [];
+  let entries = 0;
   const runStarts: number[] = [];
   const runBlocks: Element[] = [];
   /** Index in `nodes` of each run's first text node. */
   const runEntries: number[] = [];
+  let runs = 0;
   let length = 0;
   let segmentChars = 0;
   /** False after a block boundary: the next text starts a new run. */
@@ -242,41 +246,37 @@ export async function scan({ roots, deps, onRun, onShadowRoot, signal }: ScanArg
   /** A whitespace-only node was passed over since the last text (see the walk). */
   let gap = false;
 
+  const addEntry = (node: Text | null, data: string) => {
+    segmentText += data;
+    nodes[entries] = node;
+    starts[entries] = length;
+    entries++;
+    length += data.length;
+  };
+
   const addText = (node: Text, data: string, block: Element) => {
-    if (runOpen && block === runBlock && gap) {
-      // Stands for the whitespace node passed over, so that words it separated stay separate
-      // (<b>GDP</b> <i>R</i> is not gdpr); it is dropped by the fold like the space was.
-      texts.push(' ');
-      nodes.push(null);
-      starts.push(length);
-      length += 1;
-    }
+    // Stands for the whitespace node passed over, so that words it separated stay separate
+    // (<b>GDP</b> <i>R</i> is not gdpr); it is dropped by the fold like the space was.
+    if (runOpen && block === runBlock && gap) addEntry(null, ' ');
     gap = false;
     if (!runOpen || block !== runBlock) {
-      if (nodes.length > 0) {
-        texts.push(SEPARATOR);
-        nodes.push(null);
-        starts.push(length);
-        length += 1;
-      }
-      runStarts.push(length);
-      runBlocks.push(block);
-      runEntries.push(nodes.length);
+      if (entries > 0) addEntry(null, SEPARATOR);
+      runStarts[runs] = length;
+      runBlocks[runs] = block;
+      runEntries[runs] = entries;
+      runs++;
       runBlock = block;
       runOpen = true;
     }
-    texts.push(data);
-    nodes.push(node);
-    starts.push(length);
-    length += data.length;
+    addEntry(node, data);
     segmentChars += data.length;
     chunk.textNodes++;
   };
 
   /** Matches the segment (pausing between windows of a huge one) and reports its runs' hits. */
   const flushSegment = async () => {
-    if (nodes.length === 0) return;
-    const text = texts.length === 1 ? (texts[0] as string) : texts.join('');
+    if (entries === 0) return;
+    const text = segmentText;
     let batch: MatchBatch | null = null;
     if (deps.matcher.begin({ text })) {
       let separator = 1;
@@ -285,7 +285,7 @@ export async function scan({ roots, deps, onRun, onShadowRoot, signal }: ScanArg
         deps.matcher.feed({ from, to });
         // Chars of page text, not the separators between runs.
         let separators = 0;
-        while (separator < runStarts.length && (runStarts[separator] as number) - 1 < to) {
+        while (separator < runs && (runStarts[separator] as number) - 1 < to) {
           separator++;
           separators++;
         }
@@ -298,12 +298,9 @@ export async function scan({ roots, deps, onRun, onShadowRoot, signal }: ScanArg
     }
     if (batch !== null && batch.count > 0) reportHits(batch);
     else sinceLastHit += length;
-    texts.length = 0;
-    nodes.length = 0;
-    starts.length = 0;
-    runStarts.length = 0;
-    runBlocks.length = 0;
-    runEntries.length = 0;
+    segmentText = '';
+    entries = 0;
+    runs = 0;
     length = 0;
     segmentChars = 0;
   };
@@ -315,13 +312,13 @@ export async function scan({ roots, deps, onRun, onShadowRoot, signal }: ScanArg
     // every thousand paragraphs, that is a run, not the segment's every text node).
     /** The run holding joined-text offset `offset`, searching on from run `run`. */
     const runAt = (offset: number, run: number) => {
-      while (run + 1 < runStarts.length && (runStarts[run + 1] as number) <= offset) run++;
+      while (run + 1 < runs && (runStarts[run + 1] as number) <= offset) run++;
       return run;
     };
     const firstRun = runAt(data[0] as number, 0);
     const lastRun = runAt(data[3 * (count - 1)] as number, firstRun);
     const from = runEntries[firstRun] as number;
-    const to = lastRun + 1 < runEntries.length ? (runEntries[lastRun + 1] as number) : nodes.length;
+    const to = lastRun + 1 < runs ? (runEntries[lastRun + 1] as number) : entries;
     const segment: SegmentHits = { nodes: nodes.slice(from, to), starts: starts.slice(from, to), matches: data.slice(0, 3 * count) };
     let run = 0;
     let first = 0;
@@ -373,26 +370,35 @@ export async function scan({ roots, deps, onRun, onShadowRoot, signal }: ScanArg
     const skipped = new Set<Element>(container.querySelectorAll(EDITABLE));
     if (deps.excludedSelector !== undefined) for (const el of container.querySelectorAll(deps.excludedSelector)) skipped.add(el);
     const contexts = new Map<Node, Context>([[root, enclosing]]);
+    const decide = (node: Node, above: Context): Context => {
+      if (above === SKIP || node.nodeType !== 1) return above;
+      const tag = (node as Element).tagName;
+      if (SKIPPED.has(tag) || skipped.has(node as Element)) return SKIP;
+      return BLOCKS.has(tag) ? (node as Element) : above;
+    };
+    const chain: Node[] = [];
     /** A parent's context, deciding its uncached ancestors top-down on the way (each element once). */
     const contextOf = (parent: Node): Context => {
       let context = contexts.get(parent);
       if (context !== undefined) return context;
-      const chain: Node[] = [];
-      let current: Node | null = parent;
-      while (current && (context = contexts.get(current)) === undefined) {
-        chain.push(current);
-        current = current.parentNode;
-      }
-      context ??= enclosing;
-      for (let i = chain.length - 1; i >= 0; i--) {
-        const node = chain[i] as Node;
-        if (context !== SKIP && node.nodeType === 1) {
-          const tag = (node as Element).tagName;
-          if (SKIPPED.has(tag) || skipped.has(node as Element)) context = SKIP;
-          else if (BLOCKS.has(tag)) context = node as Element;
+      // Nearly always the grandparent is known (the next paragraph of the same article): no chain.
+      const up = parent.parentNode;
+      context = up === null ? enclosing : contexts.get(up);
+      if (context === undefined) {
+        let current: Node | null = up;
+        while (current && (context = contexts.get(current)) === undefined) {
+          chain.push(current);
+          current = current.parentNode;
         }
-        contexts.set(node, context);
+        context ??= enclosing;
+        for (let i = chain.length - 1; i >= 0; i--) {
+          context = decide(chain[i] as Node, context);
+          contexts.set(chain[i] as Node, context);
+        }
+        chain.length = 0;
       }
+      context = decide(parent, context);
+      contexts.set(parent, context);
       return context;
     };
 
