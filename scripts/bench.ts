@@ -168,7 +168,7 @@ async function main() {
   for (const summary of outcome?.profiles ?? []) console.log(`\n${formatProfile({ summary })}`);
   for (const breakdown of breakdowns) console.log(`\n${formatBreakdown({ breakdown })}`);
 
-  const outPath = join(PROJECT_ROOT, args.out);
+  const outPath = resolve(PROJECT_ROOT, args.out);
   writeJson({
     path: outPath,
     data: {
@@ -200,7 +200,7 @@ async function main() {
       })),
     },
   });
-  log(`Wrote ${args.out}`);
+  log(`Wrote ${outPath}`);
 }
 
 /** `--breakdown`: the extension's stages one by one, in a plain browser (see bench/breakdown.ts). */
