@@ -1,11 +1,10 @@
 /**
- * Finds glossary terms in page text in one pass (Aho–Corasick compiled to a DFA over char
- * classes; a raw char's class already says what the fold makes of it), picks non-overlapping
- * matches leftmost-longest, and drops matches whose context shows
+ * Finds glossary terms in page text in one pass (Aho–Corasick over the folded chars, folding on
+ * the way), picks non-overlapping matches leftmost-longest, and drops matches whose context shows
  * another sense of the term. Offsets always index the raw text, so highlights land on the real
  * characters: a match covers chars dropped inside it (中国\n膜谷, 「马踏湖」) but not those around it.
  */
-import { DROPPED_CHARS, foldTableFor, normalizeTerm, SEPARATOR, sourceLookupFor, UNCHANGED, type VariantTable } from './normalize';
+import { DROP, DROPPED_CHARS, foldTableFor, normalizeTerm, SEPARATOR, SEPARATOR_FOLD, sourceLookupFor, UNCHANGED, type VariantTable } from './normalize';
 import { formTest } from './prefilter';
 
 export interface Pattern {
@@ -47,29 +46,20 @@ const ENDS_WORD = 4;
 const ALPHABET = 0x10000;
 /** Raw offsets of the last RING folded chars are kept, to find a match's start from its depth. */
 const RING = 256;
-/** States × char classes; the glossary's automaton is about 1,000 × 400. */
-const MAX_TABLE = 1 << 24;
 
 function isAsciiWordChar(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
 }
 
-/**
- * A dense DFA over char classes: every transition is one typed-array read, with no fail links to
- * follow at match time. The page's first scan runs cold (interpreted) code, and there a loop of
- * edge searches and fail jumps per char cost twice what one table read does.
- */
 interface Automaton {
-  /** Raw page char → its class: 0 for a char in no pattern, `dropClass` for a char the fold drops, `dropClass + 1` for SEPARATOR. */
-  rawClass: Uint16Array;
-  /** Classes of pattern chars (class 0 included); the row width of `next`. */
-  classes: number;
-  dropClass: number;
-  /** next[node * classes + class]: the state after reading a char of that class. */
-  next: Uint16Array;
-  /** The longest terminal ending at each node: itself if terminal, else the nearest on its fail chain (0 = none). */
-  output: Int32Array;
-  /** For a terminal: the next shorter terminal on its fail chain (0 = none). */
+  /** Root transitions by char; 0 means stay at the root. Dense because most page chars land here. */
+  rootNext: Int32Array;
+  /** Edges of node u are edgeChar/edgeNext[edgeStart[u] .. edgeStart[u+1]), sorted by char. */
+  edgeStart: Int32Array;
+  edgeChar: Uint16Array;
+  edgeNext: Int32Array;
+  fail: Int32Array;
+  /** Nearest terminal node on the fail chain (0 = none; the root is never terminal). */
   dict: Int32Array;
   depth: Int32Array;
   flags: Uint8Array;
@@ -77,13 +67,12 @@ interface Automaton {
   size: number;
 }
 
-/** Builds the automaton; the Map-per-node trie is thrown away once compiled into typed arrays. */
-function buildAutomaton({ patterns, variants }: { patterns: ReadonlyArray<Pattern>; variants?: VariantTable }): Automaton {
+/** Builds the automaton; the Map-per-node trie is thrown away once compacted into typed arrays. */
+function buildAutomaton({ patterns }: { patterns: ReadonlyArray<Pattern> }): Automaton {
   const children: Map<number, number>[] = [new Map()];
   const depthList: number[] = [0];
   const flagList: number[] = [0];
   const valueList: number[] = [0];
-  const classOf = new Map<number, number>();
   let size = 0;
   for (const { text, value } of patterns) {
     if (text.length === 0) continue;
@@ -92,7 +81,6 @@ function buildAutomaton({ patterns, variants }: { patterns: ReadonlyArray<Patter
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      if (!classOf.has(code)) classOf.set(code, classOf.size + 1);
       const edges = children[node] as Map<number, number>;
       let next = edges.get(code);
       if (next === undefined) {
@@ -116,51 +104,59 @@ function buildAutomaton({ patterns, variants }: { patterns: ReadonlyArray<Patter
   }
 
   const nodeCount = children.length;
-  const classes = classOf.size + 1;
-  // One element type, so the hot loop's table read stays monomorphic.
-  if (nodeCount > 0xffff || nodeCount * classes > MAX_TABLE) throw new Error(`automaton too large: ${nodeCount} states × ${classes} char classes`);
-  const dropClass = classes;
-  // Every page char that folds onto a pattern char, found from the pattern chars themselves (a
-  // few hundred) rather than by folding all 65,536 chars at start-up.
-  const rawClass = new Uint16Array(ALPHABET);
-  const sourcesOf = sourceLookupFor({ variants });
-  for (const [code, cls] of classOf) for (const source of sourcesOf(String.fromCharCode(code))) rawClass[source.charCodeAt(0)] = cls;
-  for (const char of DROPPED_CHARS) rawClass[char.charCodeAt(0)] = dropClass;
-  rawClass[SEPARATOR.charCodeAt(0)] = dropClass + 1;
-
-  const next = new Uint16Array(nodeCount * classes);
   const fail = new Int32Array(nodeCount);
-  const output = new Int32Array(nodeCount);
   const dict = new Int32Array(nodeCount);
   const flags = Uint8Array.from(flagList);
-  // Breadth-first, so a node's fail target (shallower) has its row complete when the node copies it.
+  // Breadth-first, so every node's fail target (shallower) is final before the node is reached.
   const queue = new Int32Array(nodeCount);
+  let head = 0;
   let tail = 0;
-  for (const [code, child] of children[0] as Map<number, number>) {
-    next[classOf.get(code) as number] = child;
-    queue[tail++] = child;
-  }
-  for (let head = 0; head < tail; head++) {
-    const node = queue[head] as number;
-    const failRow = (fail[node] as number) * classes;
-    next.copyWithin(node * classes, failRow, failRow + classes);
-    const terminal = ((flags[node] as number) & TERMINAL) !== 0;
-    dict[node] = output[fail[node] as number] as number;
-    output[node] = terminal ? node : (dict[node] as number);
+  for (const child of (children[0] as Map<number, number>).values()) queue[tail++] = child;
+  while (head < tail) {
+    const node = queue[head++] as number;
     for (const [code, child] of children[node] as Map<number, number>) {
-      const cls = classOf.get(code) as number;
-      fail[child] = next[failRow + cls] as number;
-      next[node * classes + cls] = child;
+      let f = fail[node] as number;
+      let target = 0;
+      for (;;) {
+        const next = (children[f] as Map<number, number>).get(code);
+        if (next !== undefined) {
+          target = next;
+          break;
+        }
+        if (f === 0) break;
+        f = fail[f] as number;
+      }
+      fail[child] = target;
+      dict[child] = ((flags[target] as number) & TERMINAL) !== 0 ? target : (dict[target] as number);
       queue[tail++] = child;
     }
   }
 
+  const rootNext = new Int32Array(ALPHABET);
+  for (const [code, child] of children[0] as Map<number, number>) rootNext[code] = child;
+  const edgeStart = new Int32Array(nodeCount + 1);
+  const edgeChar = new Uint16Array(nodeCount - 1);
+  const edgeNext = new Int32Array(nodeCount - 1);
+  let edge = 0;
+  for (let node = 0; node < nodeCount; node++) {
+    edgeStart[node] = edge;
+    const edges = children[node] as Map<number, number>;
+    if (node === 0 || edges.size === 0) continue;
+    const codes = Array.from(edges.keys()).sort((a, b) => a - b);
+    for (const code of codes) {
+      edgeChar[edge] = code;
+      edgeNext[edge] = edges.get(code) as number;
+      edge++;
+    }
+  }
+  edgeStart[nodeCount] = edge;
+
   return {
-    rawClass,
-    classes,
-    dropClass,
-    next,
-    output,
+    rootNext,
+    edgeStart,
+    edgeChar,
+    edgeNext,
+    fail,
     dict,
     depth: Int32Array.from(depthList),
     flags,
@@ -191,7 +187,7 @@ export interface Matcher {
  * a run: nothing matches across it, so many runs can be matched as one string.
  */
 export function buildMatcher({ patterns, variants }: { patterns: ReadonlyArray<Pattern>; variants?: VariantTable }): Matcher {
-  const { rawClass, classes, dropClass, next, output, dict, depth, flags, value, size } = buildAutomaton({ patterns, variants });
+  const { rootNext, edgeStart, edgeChar, edgeNext, fail, dict, depth, flags, value, size } = buildAutomaton({ patterns });
   const fold = foldTableFor({ variants });
   const ring = new Int32Array(RING);
   let data = new Int32Array(3 * 1024);
@@ -263,18 +259,40 @@ export function buildMatcher({ patterns, variants }: { patterns: ReadonlyArray<P
           i = skipAtRoot(text, i, to);
           if (i >= to) break;
         }
-        const cls = rawClass[text.charCodeAt(i)] as number;
-        if (cls >= dropClass) {
-          if (cls === dropClass) continue;
-          // SEPARATOR: the run ends; nothing matches across it.
-          if (pendingStart >= 0) commit();
-          state = 0;
-          lastEnd = n;
-          continue;
+        let code = text.charCodeAt(i);
+        const folded = fold[code] as number;
+        if (folded !== UNCHANGED) {
+          if (folded === DROP) continue;
+          if (folded === SEPARATOR_FOLD) {
+            if (pendingStart >= 0) commit();
+            state = 0;
+            lastEnd = n;
+            continue;
+          }
+          code = folded;
         }
         ring[n & (RING - 1)] = i;
         n++;
-        const node = next[state * classes + cls] as number;
+        // Positional and inline, unlike the rest of the code base: this runs once per char.
+        let node = state;
+        for (;;) {
+          if (node === 0) {
+            node = rootNext[code] as number;
+            break;
+          }
+          let next = 0;
+          for (let e = edgeStart[node] as number, last = edgeStart[node + 1] as number; e < last; e++) {
+            if (edgeChar[e] === code) {
+              next = edgeNext[e] as number;
+              break;
+            }
+          }
+          if (next !== 0) {
+            node = next;
+            break;
+          }
+          node = fail[node] as number;
+        }
         state = node;
         // Leftmost-longest without collecting candidates: the pending match is final once no match
         // can still start at or before it (any match from here on is a suffix of the current path).
@@ -282,7 +300,7 @@ export function buildMatcher({ patterns, variants }: { patterns: ReadonlyArray<P
         if (pendingStart >= 0 && n - (depth[node] as number) > pendingStart) commit();
         if (node !== 0) {
           // Longest first: the longest match ending here starts earliest, so the first acceptable one wins.
-          let out = output[node] as number;
+          let out = ((flags[node] as number) & TERMINAL) !== 0 ? node : (dict[node] as number);
           while (out !== 0) {
             const start = n - (depth[out] as number);
             if (pendingStart >= 0 && start > pendingStart) break;
