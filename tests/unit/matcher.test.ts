@@ -240,9 +240,10 @@ describe('findTerms', () => {
     expect(findTerms({ text: '', variants, matcher })).toEqual([]);
   });
   it('reads every page char in whatever shape the fold gives it, not only the shapes it knows of', () => {
-    // The automaton classifies raw chars through tables built from the patterns' own chars; the
-    // fold table is the reference: a pattern's second char, replaced by every char that folds to
-    // it, or with any dropped char put before it, must still match.
+    // The skip at the root reads raw chars through tables built from the patterns' own chars (which
+    // shapes can start a pattern, which can follow its first char); the fold table is the
+    // reference: a pattern's second char, replaced by every char that folds to it, or with any
+    // dropped char put before it, must still match.
     const fold = foldTableFor({ variants });
     for (const [value, term] of glossary.entries()) {
       const pattern = normalizeTerm({ text: term, variants });
