@@ -4,7 +4,7 @@
  * created for blocks on or near the screen: creating and registering ~18,000 ranges on a long
  * page costs more than finding them, and nobody sees the ones far below.
  */
-import { runHitsOf, type Hit, type RunHits } from './scanner';
+import type { Hit, RunHits } from './scanner';
 
 export const HIGHLIGHT_PREFIX = 'huantai-lens';
 
@@ -147,15 +147,21 @@ export function createHighlighter(deps: HighlighterDeps) {
   // Unpainted entries stay in byNode until their text node is collected; this marks them stale.
   const stale = new WeakSet<PaintedRange>();
 
-  /** Paints the blocks around a watched one: those it stands for, found before and after it. */
+  /** The blocks still on the page of the group starting at `group` in `order`, from position `from` on. */
+  function* membersOf(group: number, from = group): Generator<[Element, BlockState]> {
+    for (let i = from; i < order.length; i++) {
+      const block = order[i];
+      const state = block ? blocks.get(block) : undefined;
+      if (!block || !state) continue;
+      if (state.group !== group) return;
+      yield [block, state];
+    }
+  }
+
   /** Paints a watched block's group (with dryRun, counts its unpainted blocks). */
   const paintAround = (state: BlockState, { dryRun = false }: { dryRun?: boolean } = {}) => {
     let painted = 0;
-    for (let i = state.group; i < order.length; i++) {
-      const block = order[i];
-      const near = block ? blocks.get(block) : undefined;
-      if (near && near.group !== state.group) break;
-      if (!block || !near) continue;
+    for (const [block, near] of membersOf(state.group)) {
       if (!dryRun) painted += paint(block, near);
       else if (!near.painted) painted++;
     }
@@ -188,10 +194,8 @@ export function createHighlighter(deps: HighlighterDeps) {
     if (state.watched) {
       visibility.unobserve(block);
       // The blocks it stood for are watched themselves now, or nothing would paint them.
-      for (let i = state.index + 1; i < order.length; i++) {
-        const near = order[i] ? blocks.get(order[i] as Element) : undefined;
-        if (near && near.group !== state.group) break;
-        if (near && !near.painted && !near.watched) watch(order[i] as Element, near);
+      for (const [near, nearState] of membersOf(state.group, state.index + 1)) {
+        if (!nearState.painted && !nearState.watched) watch(near, nearState);
       }
     }
     order[state.index] = null;
@@ -210,10 +214,11 @@ export function createHighlighter(deps: HighlighterDeps) {
   };
 
   return {
-    /** Adds a run's hits to its block (a block may hold several runs around nested blocks). */
-    /** `gap`: how much text the scan passed since the last run it reported. */
-    addRun({ block, hits: given, root, gap = 0 }: { block: Element; hits: RunHits | Hit[]; root?: Node; gap?: number }) {
-      const hits = Array.isArray(given) ? runHitsOf(given) : given;
+    /**
+     * Adds a run's hits to its block (a block may hold several runs around nested blocks). `gap`:
+     * how much text the scan passed since the last run it reported.
+     */
+    addRun({ block, hits, root, gap = 0 }: { block: Element; hits: RunHits; root?: Node; gap?: number }) {
       if (hits.count === 0) return;
       for (let i = 0; i < hits.count; i++) counts[hits.valueAt(i)] = (counts[hits.valueAt(i)] ?? 0) + 1;
       let state = blocks.get(block);
@@ -303,12 +308,7 @@ export function createHighlighter(deps: HighlighterDeps) {
         const state = first ? blocks.get(first) : undefined;
         if (!first || !state || state.group !== i || state.seen) continue;
         let last = first;
-        for (let j = i + 1; j < order.length; j++) {
-          const next = order[j];
-          const near = next ? blocks.get(next) : undefined;
-          if (near && near.group !== i) break;
-          if (next && near) last = next;
-        }
+        for (const [member] of membersOf(i, i + 1)) last = member;
         if (last === first) continue;
         const top = verticalOf(first).top;
         const bottom = verticalOf(last).bottom;

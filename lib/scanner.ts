@@ -26,7 +26,7 @@ export interface RunHits {
   toHits(): Hit[];
 }
 
-/** Hits already built (tests, and a run added by hand). */
+/** Hits already built, as a run hands them over (tests). */
 export function runHitsOf(hits: Hit[]): RunHits {
   return { count: hits.length, valueAt: (index) => hits[index]!.value, toHits: () => hits };
 }
@@ -376,29 +376,22 @@ export async function scan({ roots, deps, onRun, onShadowRoot, signal }: ScanArg
       if (SKIPPED.has(tag) || skipped.has(node as Element)) return SKIP;
       return BLOCKS.has(tag) ? (node as Element) : above;
     };
+    /** Uncached ancestors of the node asked about, nearest first; reused from call to call. */
     const chain: Node[] = [];
     /** A parent's context, deciding its uncached ancestors top-down on the way (each element once). */
     const contextOf = (parent: Node): Context => {
-      let context = contexts.get(parent);
-      if (context !== undefined) return context;
-      // Nearly always the grandparent is known (the next paragraph of the same article): no chain.
-      const up = parent.parentNode;
-      context = up === null ? enclosing : contexts.get(up);
-      if (context === undefined) {
-        let current: Node | null = up;
-        while (current && (context = contexts.get(current)) === undefined) {
-          chain.push(current);
-          current = current.parentNode;
-        }
-        context ??= enclosing;
-        for (let i = chain.length - 1; i >= 0; i--) {
-          context = decide(chain[i] as Node, context);
-          contexts.set(chain[i] as Node, context);
-        }
-        chain.length = 0;
+      let context: Context | undefined;
+      let current: Node | null = parent;
+      while (current && (context = contexts.get(current)) === undefined) {
+        chain.push(current);
+        current = current.parentNode;
       }
-      context = decide(parent, context);
-      contexts.set(parent, context);
+      context ??= enclosing;
+      for (let i = chain.length - 1; i >= 0; i--) {
+        context = decide(chain[i] as Node, context);
+        contexts.set(chain[i] as Node, context);
+      }
+      chain.length = 0;
       return context;
     };
 

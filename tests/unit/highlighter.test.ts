@@ -5,7 +5,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createHighlighter, HIGHLIGHT_PREFIX, type HighlighterDeps } from '../../lib/highlighter';
-import { scan, type Hit } from '../../lib/scanner';
+import { runHitsOf, scan, type Hit } from '../../lib/scanner';
 import { createTermFinder } from '../../lib/term-finder';
 import { normalizeTerm } from '../../lib/normalize';
 import type { TermList } from '../../lib/glossary-types';
@@ -148,7 +148,7 @@ describe('counts and lazy painting', () => {
     // The block's own text after a nested block is a second run of the same block.
     const extra = document.createTextNode('两高项目');
     byId('a1').append(extra);
-    s.highlighter.addRun({ block: byId('a1'), hits: [{ startNode: extra, startOffset: 0, endNode: extra, endOffset: 4, value: LIANG_GAO }] });
+    s.highlighter.addRun({ block: byId('a1'), hits: runHitsOf([{ startNode: extra, startOffset: 0, endNode: extra, endOffset: 4, value: LIANG_GAO }]) });
     expect(s.painted()['huantai-lens-ecology']).toEqual(['两高项目']);
     expect(s.rangeCount()).toBe(3);
     expect(s.highlighter.counts().get(LIANG_GAO)).toBe(1);
@@ -379,7 +379,7 @@ describe('watching every Nth block', () => {
     // Found later in the same scan of the same root (the scan yielded in between).
     document.body.insertAdjacentHTML('beforeend', '<p id="next">中国膜谷</p>');
     const text = byId('next').firstChild as Text;
-    s.highlighter.addRun({ block: byId('next'), hits: [{ startNode: text, startOffset: 0, endNode: text, endOffset: 4, value: MO_GU }], root: document.body });
+    s.highlighter.addRun({ block: byId('next'), hits: runHitsOf([{ startNode: text, startOffset: 0, endNode: text, endOffset: 4, value: MO_GU }]), root: document.body });
     expect(s.rangeCount()).toBe(2);
     expect(s.observed.has(byId('next'))).toBe(false);
     // Another root's blocks say nothing about where p4 is: they are grouped and watched apart.
