@@ -153,7 +153,7 @@ const isLittleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const utf16Decoder =
   typeof TextDecoder === 'function' && isLittleEndian ? new TextDecoder('utf-16le', { ignoreBOM: true }) : undefined;
 
-export function decodeUnits({ units }: { units: Uint16Array }): string {
+function decodeUnits({ units }: { units: Uint16Array }): string {
   if (utf16Decoder !== undefined) return utf16Decoder.decode(units);
   let out = '';
   for (let i = 0; i < units.length; i += DECODE_CHUNK) {
@@ -165,7 +165,7 @@ export function decodeUnits({ units }: { units: Uint16Array }): string {
 }
 
 /** Folded page text as code units, with where each came from; see foldToUnits. */
-export interface FoldedUnits {
+interface FoldedUnits {
   units: Uint16Array;
   /** map[i] is the original offset of units[i]; map[length] is the original text's length. */
   map: Uint32Array;
@@ -181,7 +181,7 @@ let scratchMap = new Uint32Array(4097);
  * Folds page text into shared scratch buffers, allocating nothing: the result is only valid until
  * the next call, so callers copy what they keep.
  */
-export function foldToUnits({ text, variants }: { text: string; variants?: VariantTable }): FoldedUnits {
+function foldToUnits({ text, variants }: { text: string; variants?: VariantTable }): FoldedUnits {
   const fold = foldTableFor({ variants });
   const length = text.length;
   if (scratchUnits.length < length) {

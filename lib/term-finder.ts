@@ -36,7 +36,7 @@ export function createTermFinder({ termList }: { termList: TermList }): TermFind
     feed: ({ from, to }) => matcher.feed({ text: segment, from, to }),
     end(): MatchBatch {
       const batch = matcher.end();
-      if (batch.count > 0) applySenseRules({ text: segment, batch, rules: senseRules, variants });
+      applySenseRules({ text: segment, batch, rules: senseRules, variants });
       segment = '';
       return batch;
     },

@@ -113,8 +113,8 @@ export function startSession({ finder, tooltip, settings, entries, fetchEntries,
   // After a jump (restored scroll position, anchor, find in page) and once the scan is done, paint
   // the groups spanning the screen: the observer only watches each group's first block. Boxes, not
   // hit testing: a caret or element under a point in a page's one 10 Mi-char text node took 15 ms a
-  // point (the hostile pages caught it).
-  // Recorded as painting work even when it paints nothing: it reads boxes all the same.
+  // point (the hostile pages caught it). Recorded as painting work even when it paints nothing: it
+  // reads boxes all the same.
   const paintOnScreen = () => {
     const start = performance.now();
     const painted = highlighter.paintSpanning({ verticalOf: (block) => block.getBoundingClientRect(), height: window.innerHeight });
