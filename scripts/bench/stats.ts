@@ -12,6 +12,12 @@ export function max({ values }: { values: readonly number[] }): number {
   return finite.length === 0 ? Number.NaN : Math.max(...finite);
 }
 
+/** The lowest and highest of the runs: how far single figures wander on this machine. */
+export function spread({ values }: { values: readonly number[] }): { min: number; max: number } {
+  const finite = values.filter((v) => Number.isFinite(v));
+  return finite.length === 0 ? { min: Number.NaN, max: Number.NaN } : { min: Math.min(...finite), max: Math.max(...finite) };
+}
+
 /** Median of each numeric field over the runs (fields missing from a run are ignored). */
 export function medianOf<T extends object>({ runs, keys }: { runs: readonly T[]; keys: readonly (keyof T)[] }): Partial<Record<keyof T, number>> {
   const out: Partial<Record<keyof T, number>> = {};
