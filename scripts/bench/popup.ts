@@ -26,7 +26,7 @@ import { bundleForPage } from './bundle';
 import { launchExtensionContext, openScanned, tabIdOf } from './extension-page';
 import type { Budget } from './report';
 import type { SearchTiming } from './search-entry';
-import { max, median, percentile } from './stats';
+import { spreadOf, type Spread } from './stats';
 
 export const POPUP_READY_BUDGET_MS = 150;
 export const SEARCH_BUDGET_MS = 5;
@@ -34,13 +34,6 @@ export const SEARCH_BUDGET_MS = 5;
 const POPUP_LIMIT = 12;
 
 export const QUERIES = ['zhongguomogu', 'zgmg', '中国膜谷', '兩高', 'membrane valley', '8万亩', '4.5%', 'gaobiaozhun', 'lianggao', 'shuang jian'];
-
-export interface Spread {
-  median: number;
-  p95: number;
-  max: number;
-  n: number;
-}
 
 export interface PopupResult {
   opens: Array<{ readyMs: number; listedMs: number }>;
@@ -65,13 +58,6 @@ export interface PopupResult {
   errors: string[];
   browserVersion: string;
 }
-
-const spread = (values: number[]): Spread => ({
-  median: median({ values }),
-  p95: percentile({ values, p: 95 }),
-  max: max({ values }),
-  n: values.filter((v) => Number.isFinite(v)).length,
-});
 
 /** Runs in every page of the context from its first script; does something only in the popup. */
 const POPUP_TIMING = `(() => {
@@ -236,13 +222,13 @@ export async function measurePopup({ extensionPath, executablePath, demoUrl, roo
   const slowest = timing ? timing.prefixes.map((query, i) => ({ query, ms: first[i]! })).sort((a, b) => b.ms - a.ms).slice(0, 5) : [];
   return {
     opens: openings,
-    ready: { ...spread(readies), first: readies[0] ?? Number.NaN },
-    listed: spread(openings.map((o) => o.listedMs)),
-    keystrokes: { commit: spread(commits), frame: spread(each.map((e) => e.frameMs)), unchanged: each.length - commits.length, each },
+    ready: { ...spreadOf({ values: readies }), first: readies[0] ?? Number.NaN },
+    listed: spreadOf({ values: openings.map((o) => o.listedMs) }),
+    keystrokes: { commit: spreadOf({ values: commits }), frame: spreadOf({ values: each.map((e) => e.frameMs) }), unchanged: each.length - commits.length, each },
     search: {
       buildMs: timing?.buildMs ?? Number.NaN,
-      firstPass: spread(first),
-      allPasses: spread(timing?.passes.flat() ?? []),
+      firstPass: spreadOf({ values: first }),
+      allPasses: spreadOf({ values: timing?.passes.flat() ?? [] }),
       passes,
       prefixes: timing?.prefixes.length ?? 0,
       slowest,

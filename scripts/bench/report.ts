@@ -5,7 +5,7 @@ import type { BundleSize } from './build';
 import type { SkippedPage } from './pages';
 import type { OurRun } from './ours';
 import type { PageMeasurements } from './run';
-import { max, median, ratio, spread } from './stats';
+import { max, median, ratio, spreadOf, type Spread } from './stats';
 
 export const BUDGETS = {
   /** Our total scan time on the stress page, at most this times the naive highlighter's. */
@@ -33,8 +33,8 @@ export interface PageSummary {
   naive: { ms: number; msToFrame: number; matches: number };
   mark: { ms: number; marks: number; finished: boolean; note?: string };
   ratios: { oursToNaive: number; oursToFloor: number; oursToMark: number; candidateToOurs?: number };
-  /** Lowest and highest total of the runs behind each median (ms). */
-  spread: { ours: { min: number; max: number }; floor: { min: number; max: number }; naive: { min: number; max: number } };
+  /** How the totals behind each median varied over the runs (ms). */
+  spread: { ours: Spread; floor: Spread; naive: Spread };
   errors: string[];
 }
 
@@ -75,9 +75,9 @@ export function summarisePage({ result }: { result: PageMeasurements }): PageSum
     },
     ratios: { oursToNaive: Number.NaN, oursToFloor: Number.NaN, oursToMark: Number.NaN },
     spread: {
-      ours: spread({ values: ours.map((run) => run.total) }),
-      floor: spread({ values: result.floor.map((run) => run.ms) }),
-      naive: spread({ values: result.naive.map((run) => run.ms) }),
+      ours: spreadOf({ values: ours.map((run) => run.total) }),
+      floor: spreadOf({ values: result.floor.map((run) => run.ms) }),
+      naive: spreadOf({ values: result.naive.map((run) => run.ms) }),
     },
     errors: result.errors,
   };
@@ -222,8 +222,8 @@ export function formatReport({ header, summaries, skipped, budgets, bundle, sect
         (s.candidate ? ` · candidate ÷ ours ${times(s.ratios.candidateToOurs ?? Number.NaN)} (candidate ÷ naive ${times(ratio({ ours: s.candidate.total, other: s.naive.ms }))})` : '') +
         ` · runs: ours ${s.runs.ours}, floor ${s.runs.floor}, naive ${s.runs.naive}, mark.js ${s.runs.mark}`,
     );
-    const range = ({ min, max }: { min: number; max: number }) => `${ms(min)}–${ms(max)}`;
-    out.push(`  lowest–highest of the runs, ms: ours ${range(s.spread.ours)} · floor ${range(s.spread.floor)} · naive ${range(s.spread.naive)} (the medians' ratios are the verdicts; a wide spread is the machine, and only interleaved A/B runs tell two builds apart)`);
+    const range = ({ min, max }: Spread) => `${ms(min)}–${ms(max)}`;
+    out.push(`  lowest–highest of the runs, ms: ours ${range(s.spread.ours)} · floor ${range(s.spread.floor)} · naive ${range(s.spread.naive)}`);
     const scroll = s.ours.onScroll;
     if (scroll) {
       out.push(

@@ -12,12 +12,6 @@ export function max({ values }: { values: readonly number[] }): number {
   return finite.length === 0 ? Number.NaN : Math.max(...finite);
 }
 
-/** The lowest and highest of the runs: how far single figures wander on this machine. */
-export function spread({ values }: { values: readonly number[] }): { min: number; max: number } {
-  const finite = values.filter((v) => Number.isFinite(v));
-  return finite.length === 0 ? { min: Number.NaN, max: Number.NaN } : { min: Math.min(...finite), max: Math.max(...finite) };
-}
-
 /** Median of each numeric field over the runs (fields missing from a run are ignored). */
 export function medianOf<T extends object>({ runs, keys }: { runs: readonly T[]; keys: readonly (keyof T)[] }): Partial<Record<keyof T, number>> {
   const out: Partial<Record<keyof T, number>> = {};
@@ -35,4 +29,24 @@ export function percentile({ values, p }: { values: readonly number[]; p: number
   if (sorted.length === 0) return Number.NaN;
   const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
   return sorted[rank - 1]!;
+}
+
+/** How a figure varies over repeated runs (non-finite values ignored): how far single figures wander. */
+export interface Spread {
+  median: number;
+  p95: number;
+  min: number;
+  max: number;
+  n: number;
+}
+
+export function spreadOf({ values }: { values: readonly number[] }): Spread {
+  const finite = values.filter((v) => Number.isFinite(v));
+  return {
+    median: median({ values: finite }),
+    p95: percentile({ values: finite, p: 95 }),
+    min: finite.length === 0 ? Number.NaN : Math.min(...finite),
+    max: max({ values: finite }),
+    n: finite.length,
+  };
 }
