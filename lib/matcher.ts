@@ -1,11 +1,10 @@
 /**
  * Finds glossary terms in page text in one pass (Aho–Corasick over the folded chars, folding on
  * the way), picks non-overlapping matches leftmost-longest, and drops matches whose context shows
- * another sense of the term. Offsets always index the raw text, so highlights land on the real
+ * another sense of the term (the sense rules' context words ride in the same automaton). Offsets always index the raw text, so highlights land on the real
  * characters: a match covers chars dropped inside it (中国\n膜谷, 「马踏湖」) but not those around it.
  */
-import { DROP, DROPPED_CHARS, foldTableFor, normalizeTerm, SEPARATOR, SEPARATOR_FOLD, sourceLookupFor, UNCHANGED, type VariantTable } from './normalize';
-import { formTest } from './prefilter';
+import { DROP, DROPPED_CHARS, foldTableFor, SEPARATOR, SEPARATOR_FOLD, sourceLookupFor, UNCHANGED, type VariantTable } from './normalize';
 
 export interface Pattern {
   /** Already folded with normalizeTerm, exactly as the page text will be. */
@@ -43,6 +42,8 @@ export const DEFAULT_SENSE_WINDOW = 40;
 const TERMINAL = 1;
 const STARTS_WORD = 2;
 const ENDS_WORD = 4;
+/** Ends a sense rule's context word (a node may end a term and a context word both). */
+const CONTEXT = 8;
 const ALPHABET = 0x10000;
 /** Raw offsets of the last RING folded chars are kept, to find a match's start from its depth. */
 const RING = 256;
@@ -64,18 +65,23 @@ interface Automaton {
   depth: Int32Array;
   flags: Uint8Array;
   value: Float64Array;
+  /** Per node: the context word it ends, plus one (0 = none). */
+  contextWord: Int32Array;
+  /** Nearest node on the fail chain, the node itself included, that ends a context word (0 = none). */
+  contextLink: Int32Array;
   size: number;
 }
 
 /** Builds the automaton; the Map-per-node trie is thrown away once compacted into typed arrays. */
-function buildAutomaton({ patterns }: { patterns: ReadonlyArray<Pattern> }): Automaton {
+function buildAutomaton({ patterns, contextWords }: { patterns: ReadonlyArray<Pattern>; contextWords: readonly string[] }): Automaton {
   const children: Map<number, number>[] = [new Map()];
   const depthList: number[] = [0];
   const flagList: number[] = [0];
   const valueList: number[] = [0];
+  const contextWordList: number[] = [0];
   let size = 0;
-  for (const { text, value } of patterns) {
-    if (text.length === 0) continue;
+  /** The node ending `text`, created with the nodes on its way. */
+  const insert = (text: string): number => {
     // A match's start is found from the last RING folded chars; no real term comes near that.
     if (text.length >= RING) throw new Error(`pattern longer than ${RING - 1} chars: ${text.slice(0, 20)}…`);
     let node = 0;
@@ -89,10 +95,16 @@ function buildAutomaton({ patterns }: { patterns: ReadonlyArray<Pattern> }): Aut
         depthList.push(i + 1);
         flagList.push(0);
         valueList.push(0);
+        contextWordList.push(0);
         edges.set(code, next);
       }
       node = next;
     }
+    return node;
+  };
+  for (const { text, value } of patterns) {
+    if (text.length === 0) continue;
+    const node = insert(text);
     // Duplicates keep the first value: the caller lists canonical terms before aliases.
     if (((flagList[node] as number) & TERMINAL) !== 0) continue;
     let flags = TERMINAL;
@@ -102,16 +114,25 @@ function buildAutomaton({ patterns }: { patterns: ReadonlyArray<Pattern> }): Aut
     valueList[node] = value;
     size++;
   }
+  contextWords.forEach((word, index) => {
+    const node = insert(word);
+    flagList[node] = (flagList[node] as number) | CONTEXT;
+    contextWordList[node] = index + 1;
+  });
 
   const nodeCount = children.length;
   const fail = new Int32Array(nodeCount);
   const dict = new Int32Array(nodeCount);
+  const contextLink = new Int32Array(nodeCount);
   const flags = Uint8Array.from(flagList);
   // Breadth-first, so every node's fail target (shallower) is final before the node is reached.
   const queue = new Int32Array(nodeCount);
   let head = 0;
   let tail = 0;
-  for (const child of (children[0] as Map<number, number>).values()) queue[tail++] = child;
+  for (const child of (children[0] as Map<number, number>).values()) {
+    if (((flags[child] as number) & CONTEXT) !== 0) contextLink[child] = child;
+    queue[tail++] = child;
+  }
   while (head < tail) {
     const node = queue[head++] as number;
     for (const [code, child] of children[node] as Map<number, number>) {
@@ -128,6 +149,7 @@ function buildAutomaton({ patterns }: { patterns: ReadonlyArray<Pattern> }): Aut
       }
       fail[child] = target;
       dict[child] = ((flags[target] as number) & TERMINAL) !== 0 ? target : (dict[target] as number);
+      contextLink[child] = ((flags[child] as number) & CONTEXT) !== 0 ? child : (contextLink[target] as number);
       queue[tail++] = child;
     }
   }
@@ -161,6 +183,8 @@ function buildAutomaton({ patterns }: { patterns: ReadonlyArray<Pattern> }): Aut
     depth: Int32Array.from(depthList),
     flags,
     value: Float64Array.from(valueList),
+    contextWord: Int32Array.from(contextWordList),
+    contextLink,
     size,
   };
 }
@@ -184,14 +208,45 @@ export interface Matcher {
 
 /**
  * `variants` folds Traditional chars onto the patterns' Simplified ones. SEPARATOR in the text ends
- * a run: nothing matches across it, so many runs can be matched as one string.
+ * a run: nothing matches across it, so many runs can be matched as one string. `senseRules` (keyed
+ * by pattern value) drop matches whose neighbourhood, up to `senseWindow` folded chars on each
+ * side within the match's run, the match itself excluded, holds a skip word and no keep word: 两高
+ * near 最高人民法院 is the courts, not 高耗能、高排放.
  */
-export function buildMatcher({ patterns, variants }: { patterns: ReadonlyArray<Pattern>; variants?: VariantTable }): Matcher {
-  const { rootNext, edgeStart, edgeChar, edgeNext, fail, dict, depth, flags, value, size } = buildAutomaton({ patterns });
+export function buildMatcher({
+  patterns,
+  variants,
+  senseRules,
+  senseWindow = DEFAULT_SENSE_WINDOW,
+}: {
+  patterns: ReadonlyArray<Pattern>;
+  variants?: VariantTable;
+  senseRules?: SenseRules;
+  senseWindow?: number;
+}): Matcher {
+  // The rules' context words are found by the automaton on its one pass, beside the terms: a
+  // search per word over the text (RegExps, first run interpreted) was a fifth of a cold scan.
+  const contextWords = new Map<string, number>();
+  const rules = [...(senseRules ?? new Map<number, SenseRule>())];
+  for (const [, rule] of rules) {
+    for (const word of [...rule.skipWhenNear, ...rule.keepWhenNear]) if (word.length > 0 && !contextWords.has(word)) contextWords.set(word, contextWords.size);
+  }
+  const automaton = buildAutomaton({ patterns, contextWords: [...contextWords.keys()] });
+  const { rootNext, edgeStart, edgeChar, edgeNext, fail, dict, depth, flags, value, contextWord, contextLink, size } = automaton;
+  const senses = senseChecks({ rules, contextWords, automaton });
   const fold = foldTableFor({ variants });
   const ring = new Int32Array(RING);
   let data = new Int32Array(3 * 1024);
   let count = 0;
+  /** The text being fed, for the sense rules' look at the chars between a match and a context word. */
+  let currentText = '';
+  /** Context words found: (raw start, raw end, word) triples, in order of their ends. */
+  let contextHits = new Int32Array(3 * 64);
+  let contextCount = 0;
+  /** Matches a sense rule may drop: (match index, rule) pairs. */
+  let ruled = new Int32Array(2 * 64);
+  let ruledCount = 0;
+  let pendingRule = -1;
   let state = 0;
   /** Folded chars seen: a match ending at n with depth d starts at folded index n - d. */
   let n = 0;
@@ -203,11 +258,18 @@ export function buildMatcher({ patterns, variants }: { patterns: ReadonlyArray<P
   let pendingEndN = 0;
   let pendingValue = 0;
 
+  const grow = (array: Int32Array) => {
+    const grown = new Int32Array(array.length * 2);
+    grown.set(array);
+    return grown;
+  };
   const commit = () => {
-    if (3 * count + 3 > data.length) {
-      const grown = new Int32Array(data.length * 2);
-      grown.set(data);
-      data = grown;
+    if (3 * count + 3 > data.length) data = grow(data);
+    if (pendingRule >= 0) {
+      if (2 * ruledCount + 2 > ruled.length) ruled = grow(ruled);
+      ruled[2 * ruledCount] = count;
+      ruled[2 * ruledCount + 1] = pendingRule;
+      ruledCount++;
     }
     data[3 * count] = pendingRaw;
     data[3 * count + 1] = pendingEnd;
@@ -236,24 +298,41 @@ export function buildMatcher({ patterns, variants }: { patterns: ReadonlyArray<P
    * tiny: it is where nearly all the chars go, and a small loop is optimised soonest on a page's
    * first, cold scan. (Dropped chars and separators leave the root where it is.)
    */
-  const { firsts, seconds } = rawCharTables({ patterns, variants });
+  const { firsts, seconds } = rawCharTables({ patterns: [...patterns.map((p) => p.text), ...contextWords.keys()], variants });
+
+  /** Records the context words ending at raw index `end` (kept apart: most chars end none). */
+  const recordContext = (link: number, end: number) => {
+    for (let node = link; node !== 0; node = contextLink[fail[node] as number] as number) {
+      if (3 * contextCount + 3 > contextHits.length) contextHits = grow(contextHits);
+      contextHits[3 * contextCount] = ring[(n - (depth[node] as number)) & (RING - 1)] as number;
+      contextHits[3 * contextCount + 1] = end;
+      contextHits[3 * contextCount + 2] = (contextWord[node] as number) - 1;
+      contextCount++;
+    }
+  };
   const skipAtRoot = (text: string, from: number, to: number): number => {
-    for (let i = from; i < to; i++) {
+    // Never reads past the text's end: an out-of-range charCodeAt sends the optimised loop back to
+    // the interpreter (a V8 deopt at the end of every segment, which cost a cold scan a third).
+    const last = Math.min(to, text.length - 1);
+    for (let i = from; i < last; i++) {
       if (firsts[text.charCodeAt(i)] !== 0 && seconds[text.charCodeAt(i + 1)] !== 0) return i;
     }
-    return to;
+    return last < to && firsts[text.charCodeAt(last)] !== 0 ? last : to;
   };
 
   const matcher: Matcher = {
     size,
     begin() {
       count = 0;
+      contextCount = 0;
+      ruledCount = 0;
       state = 0;
       n = 0;
       lastEnd = 0;
       pendingStart = -1;
     },
     feed({ text, from, to }) {
+      currentText = text;
       for (let i = from; i < to; i++) {
         if (state === 0) {
           i = skipAtRoot(text, i, to);
@@ -294,6 +373,8 @@ export function buildMatcher({ patterns, variants }: { patterns: ReadonlyArray<P
           node = fail[node] as number;
         }
         state = node;
+        const link = contextLink[node] as number;
+        if (link !== 0) recordContext(link, i + 1);
         // Leftmost-longest without collecting candidates: the pending match is final once no match
         // can still start at or before it (any match from here on is a suffix of the current path).
         // Committed before this char's own matches are weighed, so one starting right after it counts.
@@ -313,6 +394,7 @@ export function buildMatcher({ patterns, variants }: { patterns: ReadonlyArray<P
                 pendingEnd = i + 1;
                 pendingEndN = n;
                 pendingValue = value[out] as number;
+                pendingRule = senses.ruleOf[out] as number;
                 break;
               }
             }
@@ -324,6 +406,10 @@ export function buildMatcher({ patterns, variants }: { patterns: ReadonlyArray<P
     end() {
       if (pendingStart >= 0) commit();
       state = 0;
+      if (ruledCount > 0 && contextCount > 0) {
+        count = senses.apply({ text: currentText, data, count, ruled, ruledCount, contextHits, contextCount, fold, window: senseWindow });
+      }
+      currentText = '';
       return { count, data };
     },
     findAll({ text }) {
@@ -332,19 +418,45 @@ export function buildMatcher({ patterns, variants }: { patterns: ReadonlyArray<P
       return toMatches(matcher.end());
     },
   };
+  primeMatcher({ matcher, words: [...patterns.map((p) => p.text), ...contextWords.keys()], sourcesOf: sourceLookupFor({ variants }) });
   return matcher;
 }
+
+/**
+ * Runs the matcher once over its own words, in the shapes pages write them (Traditional, upper
+ * case, full width, spaced, quoted, in runs of their own), fed in short windows. V8 allocates a
+ * function's type feedback only after several calls, and an optimised loop that meets a branch it
+ * has no feedback for is thrown away: on a page's first scan, the first run separator or dropped
+ * char after optimisation sent the automaton back to the interpreter, and a cold scan took twice
+ * as long. Costs well under a millisecond, once, when the matcher is built.
+ */
+function primeMatcher({ matcher, words, sourcesOf }: { matcher: Matcher; words: readonly string[]; sourcesOf: (char: string) => string[] }) {
+  const shapes = words.map((word, w) => {
+    const chars = [...word].map((char, c) => {
+      const sources = sourcesOf(char);
+      return sources[(w + c) % sources.length] as string;
+    });
+    if (w % 3 === 1 && chars.length > 1) chars.splice(1, 0, ' ');
+    return w % 4 === 2 ? `“${chars.join('')}”` : chars.join('');
+  });
+  const text = shapes.map((shape, w) => (w % 5 === 4 ? `${shape}${SEPARATOR}` : `${shape}的`)).join('');
+  matcher.begin();
+  for (let from = 0; from < text.length; from += PRIMING_WINDOW) matcher.feed({ text, from, to: Math.min(text.length, from + PRIMING_WINDOW) });
+  matcher.end();
+}
+
+const PRIMING_WINDOW = 64;
 
 /**
  * Which raw page chars (in any shape the fold maps onto a pattern char) can begin a pattern, and
  * which can follow its first char: a second char, or a dropped one with the second further on.
  * Read straight from the raw text, with no fold on the way. Built from the patterns' own chars.
  */
-function rawCharTables({ patterns, variants }: { patterns: ReadonlyArray<Pattern>; variants?: VariantTable }) {
+function rawCharTables({ patterns, variants }: { patterns: readonly string[]; variants?: VariantTable }) {
   const sourcesOf = sourceLookupFor({ variants });
   const firsts = new Uint8Array(ALPHABET);
   const seconds = new Uint8Array(ALPHABET);
-  for (const { text } of patterns) {
+  for (const text of patterns) {
     if (text.length === 0) continue;
     for (const source of sourcesOf(text.charAt(0))) firsts[source.charCodeAt(0)] = 1;
     // A one-char pattern is whole at its first char: anything may follow it.
@@ -362,115 +474,92 @@ export function toMatches({ count, data }: MatchBatch): Match[] {
 }
 
 /**
- * Drops, in place, the matches whose neighbourhood (up to `window` folded chars on each side
- * within the match's run, the match itself excluded) holds a skip word and no keep word: 两高 near
- * 最高人民法院 is the courts, not 高耗能、高排放.
+ * What the sense rules need on the matcher's side: which automaton nodes end a ruled term (and
+ * under which rule), and, per rule, which context words skip and which keep.
  */
-export function applySenseRules({
-  text,
-  batch,
-  rules,
-  variants,
-  window: windowSize = DEFAULT_SENSE_WINDOW,
-}: {
-  text: string;
-  batch: MatchBatch;
-  rules: SenseRules;
-  variants?: VariantTable;
-  window?: number;
-}): void {
-  if (rules.size === 0 || batch.count === 0) return;
-  // A rule none of whose skip words is anywhere in the text cannot drop a match. Where the matches
-  // are dense (a segment of the report holds 两高 and its kin hundreds of times), one native search
-  // per skip word over the whole text is cheaper than searching each match's neighbourhood; in a
-  // 10 Mi-char text with a few matches it is not (it cost 80 ms), and each match is looked at alone.
-  let live: Set<SenseRule> | null = null;
-  if (text.length <= batch.count * 6 * windowSize) {
-    for (const rule of rules.values()) {
-      if (skipTestsFor({ rule, variants }).some((test) => test.test(text))) (live ??= new Set()).add(rule);
+function senseChecks({ rules, contextWords, automaton }: { rules: ReadonlyArray<readonly [number, SenseRule]>; contextWords: ReadonlyMap<string, number>; automaton: Automaton }) {
+  const words = contextWords.size;
+  const ruleOf = new Int32Array(automaton.depth.length).fill(-1);
+  const ruleIndex = new Map(rules.map(([value], index) => [value, index]));
+  for (let node = 1; node < ruleOf.length; node++) {
+    if (((automaton.flags[node] as number) & TERMINAL) !== 0) ruleOf[node] = ruleIndex.get(automaton.value[node] as number) ?? -1;
+  }
+  const skips = new Uint8Array(rules.length * words);
+  const keeps = new Uint8Array(rules.length * words);
+  rules.forEach(([, rule], index) => {
+    for (const word of rule.skipWhenNear) if (word.length > 0) skips[index * words + (contextWords.get(word) as number)] = 1;
+    for (const word of rule.keepWhenNear) if (word.length > 0) keeps[index * words + (contextWords.get(word) as number)] = 1;
+  });
+
+  /**
+   * Whether text[from, to) holds at most `limit` folded chars and no run separator: a context word
+   * that far from a match is in its neighbourhood. Dropped chars (spaces, quotes) do not count, up
+   * to a bound on how many raw chars are looked at.
+   */
+  const isNear = ({ text, from, to, fold, limit }: { text: string; from: number; to: number; fold: Uint16Array; limit: number }) => {
+    if (to - from > NEAR_RAW_FACTOR * limit) return false;
+    let folded = 0;
+    for (let i = from; i < to; i++) {
+      const f = fold[text.charCodeAt(i)] as number;
+      if (f === SEPARATOR_FOLD) return false;
+      if (f !== DROP && ++folded > limit) return false;
     }
-    if (live === null) return;
-  }
-  const { data } = batch;
-  let kept = 0;
-  for (let k = 0; k < batch.count; k++) {
-    const start = data[3 * k] as number;
-    const end = data[3 * k + 1] as number;
-    const value = data[3 * k + 2] as number;
-    const rule = rules.get(value);
-    if (rule !== undefined && (live === null || live.has(rule)) && isOtherSense({ text, start, end, rule, variants, windowSize })) continue;
-    data[3 * kept] = start;
-    data[3 * kept + 1] = end;
-    data[3 * kept + 2] = value;
-    kept++;
-  }
-  batch.count = kept;
+    return true;
+  };
+
+  return {
+    ruleOf,
+    /** Drops, in place, the ruled matches whose neighbourhood says they are the other sense; returns the new count. */
+    apply({ text, data, count, ruled, ruledCount, contextHits, contextCount, fold, window }: {
+      text: string;
+      data: Int32Array;
+      count: number;
+      ruled: Int32Array;
+      ruledCount: number;
+      contextHits: Int32Array;
+      contextCount: number;
+      fold: Uint16Array;
+      window: number;
+    }): number {
+      let kept = 0;
+      let next = 0;
+      // Context hits end in order and ruled matches come in order: the first hit that can still be
+      // near a match only moves forward.
+      let first = 0;
+      for (let m = 0; m < count; m++) {
+        const start = data[3 * m] as number;
+        const end = data[3 * m + 1] as number;
+        let drop = false;
+        if (next < ruledCount && ruled[2 * next] === m) {
+          const rule = ruled[2 * next + 1] as number;
+          next++;
+          while (first < contextCount && (contextHits[3 * first + 1] as number) < start - NEAR_RAW_FACTOR * window) first++;
+          let skip = false;
+          let keep = false;
+          for (let h = first; h < contextCount && (contextHits[3 * h + 1] as number) <= end + NEAR_RAW_FACTOR * window; h++) {
+            const word = rule * words + (contextHits[3 * h + 2] as number);
+            if (skips[word] === 0 && keeps[word] === 0) continue;
+            const hitStart = contextHits[3 * h] as number;
+            const hitEnd = contextHits[3 * h + 1] as number;
+            const near =
+              (hitEnd <= start && isNear({ text, from: hitStart, to: start, fold, limit: window })) ||
+              (hitStart >= end && isNear({ text, from: end, to: hitEnd, fold, limit: window }));
+            if (!near) continue;
+            if (keeps[word] !== 0) keep = true;
+            else skip = true;
+          }
+          drop = skip && !keep;
+        }
+        if (drop) continue;
+        data[3 * kept] = start;
+        data[3 * kept + 1] = end;
+        data[3 * kept + 2] = data[3 * m + 2] as number;
+        kept++;
+      }
+      return kept;
+    },
+  };
 }
 
-const skipTestsOf = new WeakMap<SenseRule, RegExp[]>();
-
-function skipTestsFor({ rule, variants }: { rule: SenseRule; variants: VariantTable | undefined }): RegExp[] {
-  let tests = skipTestsOf.get(rule);
-  if (tests === undefined) {
-    tests = rule.skipWhenNear.filter((word) => word.length > 0).map((form) => formTest({ form, variants }));
-    skipTestsOf.set(rule, tests);
-  }
-  return tests;
-}
-
-/** Builds what the sense rules need up front, with the automaton, rather than during a page's first scan. */
-export function prepareSenseRules({ rules, variants }: { rules: SenseRules; variants?: VariantTable }): void {
-  for (const rule of rules.values()) skipTestsFor({ rule, variants });
-}
-
-function isOtherSense({
-  text,
-  start,
-  end,
-  rule,
-  variants,
-  windowSize,
-}: {
-  text: string;
-  start: number;
-  end: number;
-  rule: SenseRule;
-  variants: VariantTable | undefined;
-  windowSize: number;
-}): boolean {
-  // Raw slices three times the window wide, cut at the run's edges, hold the window's folded
-  // chars unless the page pads them with more than two dropped chars each; bounded either way.
-  let beforeRaw = text.slice(Math.max(0, start - 3 * windowSize), start);
-  beforeRaw = beforeRaw.slice(beforeRaw.lastIndexOf(SEPARATOR) + 1);
-  let afterRaw = text.slice(end, end + 3 * windowSize);
-  const cut = afterRaw.indexOf(SEPARATOR);
-  if (cut >= 0) afterRaw = afterRaw.slice(0, cut);
-  // Most matches have no skip word anywhere near: native tests on the raw text spare folding it.
-  const skipTests = skipTestsFor({ rule, variants });
-  if (!skipTests.some((test) => test.test(beforeRaw) || test.test(afterRaw))) return false;
-  const before = normalizeTerm({ text: beforeRaw, variants }).slice(-windowSize);
-  const after = normalizeTerm({ text: afterRaw, variants }).slice(0, windowSize);
-  const isNear = (word: string): boolean => word.length > 0 && (before.includes(word) || after.includes(word));
-  return rule.skipWhenNear.some(isNear) && !rule.keepWhenNear.some(isNear);
-}
-
-/** The whole pipeline for one piece of page text: match, then apply sense rules. */
-export function findTerms({
-  text,
-  variants,
-  matcher,
-  senseRules,
-  window: windowSize = DEFAULT_SENSE_WINDOW,
-}: {
-  text: string;
-  variants?: VariantTable;
-  matcher: Matcher;
-  senseRules?: SenseRules;
-  window?: number;
-}): Match[] {
-  matcher.begin();
-  matcher.feed({ text, from: 0, to: text.length });
-  const batch = matcher.end();
-  if (senseRules !== undefined) applySenseRules({ text, batch, rules: senseRules, variants, window: windowSize });
-  return toMatches(batch);
-}
+/** A context word is looked for at most this many raw chars per folded char of the window away. */
+const NEAR_RAW_FACTOR = 4;

@@ -13,7 +13,7 @@ const escapeClass = (chars: Iterable<string>) => [...chars].map((c) => `\\u${c.c
  * A test for a folded form anywhere in raw page text: each char in any shape a page may write it
  * in (Traditional, full-width, upper case), with dropped chars (spaces, quotes) allowed between.
  */
-export function formTest({ form, variants }: { form: string; variants?: VariantTable }): RegExp {
+function formTest({ form, variants }: { form: string; variants?: VariantTable }): RegExp {
   const sourcesOf = sourceLookupFor({ variants });
   return new RegExp([...form].map((c) => `[${escapeClass(sourcesOf(c))}]`).join(`[${escapeClass(DROPPED_CHARS)}]*`));
 }

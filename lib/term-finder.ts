@@ -1,6 +1,6 @@
 /** Builds the page-side term finder from the shipped term list: one automaton for every form. */
 import type { Category, TermList } from './glossary-types';
-import { applySenseRules, buildMatcher, findTerms, prepareSenseRules, type Match, type MatchBatch, type SenseRule } from './matcher';
+import { buildMatcher, type Match, type MatchBatch, type SenseRule } from './matcher';
 import { buildPrefilter } from './prefilter';
 import type { SegmentMatcher } from './scanner';
 
@@ -14,20 +14,20 @@ export interface TermFinder extends SegmentMatcher {
 
 export function createTermFinder({ termList }: { termList: TermList }): TermFinder {
   const { variants } = termList;
-  const matcher = buildMatcher({
-    patterns: termList.terms.flatMap((term, value) => term.forms.map((text) => ({ text, value }))),
-    variants,
-  });
   const senseRules = new Map<number, SenseRule>();
   termList.terms.forEach((term, value) => {
     if (term.sense) senseRules.set(value, term.sense);
   });
-  prepareSenseRules({ rules: senseRules, variants });
+  const matcher = buildMatcher({
+    patterns: termList.terms.flatMap((term, value) => term.forms.map((text) => ({ text, value }))),
+    variants,
+    senseRules,
+  });
   const values = new Map(termList.terms.map((term, value) => [term.id, value]));
   const mayHoldTerm = buildPrefilter({ forms: termList.terms.flatMap((term) => term.forms), variants });
   let segment = '';
   return {
-    find: ({ text }) => (mayHoldTerm(text) ? findTerms({ text, variants, matcher, senseRules }) : []),
+    find: ({ text }) => (mayHoldTerm(text) ? matcher.findAll({ text }) : []),
     begin({ text }) {
       segment = text;
       matcher.begin();
@@ -35,10 +35,8 @@ export function createTermFinder({ termList }: { termList: TermList }): TermFind
     },
     feed: ({ from, to }) => matcher.feed({ text: segment, from, to }),
     end(): MatchBatch {
-      const batch = matcher.end();
-      applySenseRules({ text: segment, batch, rules: senseRules, variants });
       segment = '';
-      return batch;
+      return matcher.end();
     },
     idOf: (value) => termList.terms[value]!.id,
     categoryOf: (value) => termList.terms[value]!.category,

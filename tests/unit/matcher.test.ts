@@ -1,10 +1,10 @@
 import { describe, it, expect } from 'vitest';
-import { buildMatcher, findTerms, toMatches, type Match, type SenseRules } from '../../lib/matcher';
+import { buildMatcher, toMatches, type Match, type SenseRules } from '../../lib/matcher';
 import { DROP, foldTableFor, normalizeTerm, normalizeText, SEPARATOR, UNCHANGED } from '../../lib/normalize';
 import { buildVariantTable } from '../../scripts/glossary/variants';
 
-function matcherFor({ terms }: { terms: readonly string[] }) {
-  return buildMatcher({ patterns: terms.map((text, value) => ({ text: normalizeTerm({ text }), value })) });
+function matcherFor({ terms, senseRules, senseWindow }: { terms: readonly string[]; senseRules?: SenseRules; senseWindow?: number }) {
+  return buildMatcher({ patterns: terms.map((text, value) => ({ text: normalizeTerm({ text }), value })), senseRules, senseWindow });
 }
 
 function found({ terms, text }: { terms: readonly string[]; text: string }): string[] {
@@ -122,8 +122,9 @@ describe('sense rules', () => {
   const rules: SenseRules = new Map([
     [0, { skipWhenNear: ['最高人民法院', '最高人民检察院', '司法解释'], keepWhenNear: ['项目', '高耗能', '高排放'] }],
   ]);
-  const matcher = matcherFor({ terms: ['两高', '中国膜谷'] });
-  const run = ({ text, window }: { text: string; window?: number }): Match[] => findTerms({ text, matcher, senseRules: rules, window });
+  const matcher = matcherFor({ terms: ['两高', '中国膜谷'], senseRules: rules });
+  const narrow = matcherFor({ terms: ['两高', '中国膜谷'], senseRules: rules, senseWindow: 10 });
+  const run = ({ text, window }: { text: string; window?: 10 }): Match[] => (window ? narrow : matcher).findAll({ text });
 
   it('skips the courts sense', () => {
     expect(run({ text: '最高人民法院、最高人民检察院（“两高”）联合发布司法解释' })).toEqual([]);
@@ -160,8 +161,8 @@ describe('sense rules', () => {
   });
 
   it('judges the same whether matches are dense in the text or a few in a long one', () => {
-    // Dense matches are weighed against skip words searched once over the whole text, sparse ones
-    // each against its own neighbourhood: both must drop the courts sense and keep the rest.
+    // Context words are found in the same pass as the terms, wherever they are: a match is weighed
+    // only against those in its own neighbourhood, however many matches the text holds.
     const courts = '最高人民法院、最高人民检察院（“两高”）联合发布';
     const energy = '坚决遏制“两高”项目盲目发展';
     const filler = '的'.repeat(5_000);
@@ -169,6 +170,46 @@ describe('sense rules', () => {
     expect(values(courts + '的'.repeat(60) + energy)).toEqual(['两高']);
     expect(values(courts + filler + energy + filler + '中国膜谷')).toEqual(['两高', '中国膜谷']);
     expect(values(energy + filler + courts)).toEqual(['两高']);
+  });
+});
+
+describe('sense rules against a reference', () => {
+  it('agrees on 3,000 random texts with the plain reading: folded neighbourhoods of the run, searched with includes()', () => {
+    const terms = ['两高', '高标准', '中国膜谷'];
+    const rules: SenseRules = new Map([
+      [0, { skipWhenNear: ['法院', '检察', '高人'], keepWhenNear: ['项目', '高耗'] }],
+      [1, { skipWhenNear: ['项目'], keepWhenNear: [] }],
+    ]);
+    const window = 6;
+    const ruled = matcherFor({ terms, senseRules: rules, senseWindow: window });
+    const plain = matcherFor({ terms });
+    const reference = (text: string): Match[] =>
+      plain.findAll({ text }).filter(({ start, end, value }) => {
+        const rule = rules.get(value);
+        if (!rule) return true;
+        const runStart = text.lastIndexOf(SEPARATOR, start - 1) + 1;
+        const runEnd = text.indexOf(SEPARATOR, end) < 0 ? text.length : text.indexOf(SEPARATOR, end);
+        const before = normalizeTerm({ text: text.slice(runStart, start) }).slice(-window);
+        const after = normalizeTerm({ text: text.slice(end, runEnd) }).slice(0, window);
+        const near = (word: string) => before.includes(word) || after.includes(word);
+        return !(rule.skipWhenNear.some(near) && !rule.keepWhenNear.some(near));
+      });
+    // Words and their pieces, so terms and context words meet often, overlap and straddle separators.
+    const alphabet = ['两高', '高标准', '法院', '检察', '高人', '项目', '高耗', '中国膜谷', '两', '高', '法', '目', '的', '的的的', ' ', '“', SEPARATOR];
+    let seed = 777;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    let dropped = 0;
+    for (let t = 0; t < 3000; t++) {
+      const text = Array.from({ length: 3 + random(16) }, () => alphabet[random(alphabet.length)]).join('');
+      const expected = reference(text);
+      dropped += plain.findAll({ text }).length - expected.length;
+      expect(ruled.findAll({ text }), JSON.stringify(text)).toEqual(expected);
+    }
+    // The texts must exercise the rules, not only pass them by.
+    expect(dropped).toBeGreaterThan(100);
   });
 });
 
@@ -196,7 +237,7 @@ describe('feeding a text in windows', () => {
   });
 });
 
-describe('findTerms', () => {
+describe('findAll on page text', () => {
   const glossary = ['中国膜谷', '两高', '四减四增', '两个100%', '膜产业马踏湖高峰论坛', '5+N', 'GDP'];
   const variants = buildVariantTable({ simplifiedTexts: glossary });
   const matcher = buildMatcher({
@@ -204,7 +245,7 @@ describe('findTerms', () => {
     variants,
   });
   const spans = ({ text }: { text: string }): string[] =>
-    findTerms({ text, variants, matcher }).map(({ start, end }) => text.slice(start, end));
+    matcher.findAll({ text }).map(({ start, end }) => text.slice(start, end));
 
   it('maps matches back to the original text, inner dropped chars included', () => {
     expect(spans({ text: '位于“中国\n膜谷”的企业' })).toEqual(['中国\n膜谷']);
@@ -220,7 +261,7 @@ describe('findTerms', () => {
 
   it('keeps offsets right after emoji', () => {
     const text = '😀😀 中国膜谷 😀两高';
-    expect(findTerms({ text, variants, matcher })).toEqual([
+    expect(matcher.findAll({ text })).toEqual([
       { start: 5, end: 9, value: 0 },
       { start: 12, end: 14, value: 1 },
     ]);
@@ -230,14 +271,16 @@ describe('findTerms', () => {
     expect(spans({ text: 'the GDP grew; GDPR did not' })).toEqual(['GDP']);
   });
 
-  it('applies sense rules', () => {
+  it('applies sense rules, context words in any shape', () => {
     const senseRules: SenseRules = new Map([[1, { skipWhenNear: ['最高人民法院'], keepWhenNear: ['项目'] }]]);
-    expect(findTerms({ text: '最高人民法院 “两高”', variants, matcher, senseRules })).toEqual([]);
-    expect(findTerms({ text: '“两高”项目', variants, matcher, senseRules })).toEqual([{ start: 1, end: 3, value: 1 }]);
+    const ruled = buildMatcher({ patterns: glossary.map((text, value) => ({ text: normalizeTerm({ text, variants }), value })), variants, senseRules });
+    expect(ruled.findAll({ text: '最高人民法院 “两高”' })).toEqual([]);
+    expect(ruled.findAll({ text: '最高人民法院 “兩高”' })).toEqual([]);
+    expect(ruled.findAll({ text: '“两高”项目' })).toEqual([{ start: 1, end: 3, value: 1 }]);
   });
 
   it('returns nothing for empty text', () => {
-    expect(findTerms({ text: '', variants, matcher })).toEqual([]);
+    expect(matcher.findAll({ text: '' })).toEqual([]);
   });
   it('reads every page char in whatever shape the fold gives it, not only the shapes it knows of', () => {
     // The skip at the root reads raw chars through tables built from the patterns' own chars (which
@@ -251,7 +294,7 @@ describe('findTerms', () => {
         const dropped = fold[code] === DROP;
         if (!dropped && (fold[code] === UNCHANGED ? code : fold[code]) !== pattern.charCodeAt(1)) continue;
         const text = `${pattern.charAt(0)}${String.fromCharCode(code)}${pattern.slice(dropped ? 1 : 2)}`;
-        expect(findTerms({ text, variants, matcher }), `U+${code.toString(16)} in ${term}`).toEqual([{ start: 0, end: text.length, value }]);
+        expect(matcher.findAll({ text }), `U+${code.toString(16)} in ${term}`).toEqual([{ start: 0, end: text.length, value }]);
       }
     }
   });

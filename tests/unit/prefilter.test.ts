@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildPrefilter } from '../../lib/prefilter';
 import { createTermFinder } from '../../lib/term-finder';
-import { findTerms, buildMatcher } from '../../lib/matcher';
+import { buildMatcher } from '../../lib/matcher';
 import { loadGlossary } from '../../scripts/glossary/load';
 
 const { termList, glossary } = loadGlossary({ dataDir: 'data', root: process.cwd() });
@@ -23,13 +23,17 @@ describe('the prefilter', () => {
 
   it('changes no result: with and without it, the finder finds the same terms', () => {
     const finder = createTermFinder({ termList });
-    const matcher = buildMatcher({ patterns: termList.terms.flatMap((t, value) => t.forms.map((text) => ({ text, value }))), variants: termList.variants });
+    const matcher = buildMatcher({
+      patterns: termList.terms.flatMap((t, value) => t.forms.map((text) => ({ text, value }))),
+      variants: termList.variants,
+      senseRules: new Map(termList.terms.flatMap((t, v) => (t.sense ? [[v, t.sense] as const] : []))),
+    });
     const samples = [
       'GDP rose; the 两高 projects', 'plain English only, nothing here', '坚决遏制“两高”项目盲目发展', '中國膜谷與兩高', '5 + N综合文化服务中心', 'g-d-p',
       ...glossary.entries.flatMap((e) => e.quotes),
     ];
     for (const text of samples) {
-      const full = findTerms({ text, variants: termList.variants, matcher, senseRules: new Map(termList.terms.flatMap((t, v) => (t.sense ? [[v, t.sense] as const] : []))) });
+      const full = matcher.findAll({ text });
       expect(finder.find({ text }), text).toEqual(full);
     }
   });
