@@ -233,19 +233,13 @@ export function buildMatcher({
   }
   const automaton = buildAutomaton({ patterns, contextWords: [...contextWords.keys()] });
   const { rootNext, edgeStart, edgeChar, edgeNext, fail, dict, depth, flags, value, contextWord, contextLink, size } = automaton;
-  const senses = senseChecks({ rules, contextWords, automaton });
   const fold = foldTableFor({ variants });
+  const senses = senseTracker({ rules, contextWords, automaton, fold, window: senseWindow });
   const ring = new Int32Array(RING);
   let data = new Int32Array(3 * 1024);
   let count = 0;
   /** The text being fed, for the sense rules' look at the chars between a match and a context word. */
   let currentText = '';
-  /** Context words found: (raw start, raw end, word) triples, in order of their ends. */
-  let contextHits = new Int32Array(3 * 64);
-  let contextCount = 0;
-  /** Matches a sense rule may drop: (match index, rule) pairs. */
-  let ruled = new Int32Array(2 * 64);
-  let ruledCount = 0;
   let pendingRule = -1;
   let state = 0;
   /** Folded chars seen: a match ending at n with depth d starts at folded index n - d. */
@@ -258,19 +252,9 @@ export function buildMatcher({
   let pendingEndN = 0;
   let pendingValue = 0;
 
-  const grow = (array: Int32Array) => {
-    const grown = new Int32Array(array.length * 2);
-    grown.set(array);
-    return grown;
-  };
   const commit = () => {
-    if (3 * count + 3 > data.length) data = grow(data);
-    if (pendingRule >= 0) {
-      if (2 * ruledCount + 2 > ruled.length) ruled = grow(ruled);
-      ruled[2 * ruledCount] = count;
-      ruled[2 * ruledCount + 1] = pendingRule;
-      ruledCount++;
-    }
+    if (3 * count + 3 > data.length) data = grown(data);
+    if (pendingRule >= 0) senses.ruled(count, pendingRule);
     data[3 * count] = pendingRaw;
     data[3 * count + 1] = pendingEnd;
     data[3 * count + 2] = pendingValue;
@@ -303,11 +287,7 @@ export function buildMatcher({
   /** Records the context words ending at raw index `end` (kept apart: most chars end none). */
   const recordContext = (link: number, end: number) => {
     for (let node = link; node !== 0; node = contextLink[fail[node] as number] as number) {
-      if (3 * contextCount + 3 > contextHits.length) contextHits = grow(contextHits);
-      contextHits[3 * contextCount] = ring[(n - (depth[node] as number)) & (RING - 1)] as number;
-      contextHits[3 * contextCount + 1] = end;
-      contextHits[3 * contextCount + 2] = (contextWord[node] as number) - 1;
-      contextCount++;
+      senses.context(ring[(n - (depth[node] as number)) & (RING - 1)] as number, end, (contextWord[node] as number) - 1);
     }
   };
   const skipAtRoot = (text: string, from: number, to: number): number => {
@@ -317,15 +297,15 @@ export function buildMatcher({
     for (let i = from; i < last; i++) {
       if (firsts[text.charCodeAt(i)] !== 0 && seconds[text.charCodeAt(i + 1)] !== 0) return i;
     }
-    return last < to && firsts[text.charCodeAt(last)] !== 0 ? last : to;
+    // The text's last char goes to the main loop, which needs no next char.
+    return last < to ? last : to;
   };
 
   const matcher: Matcher = {
     size,
     begin() {
       count = 0;
-      contextCount = 0;
-      ruledCount = 0;
+      senses.reset();
       state = 0;
       n = 0;
       lastEnd = 0;
@@ -406,9 +386,7 @@ export function buildMatcher({
     end() {
       if (pendingStart >= 0) commit();
       state = 0;
-      if (ruledCount > 0 && contextCount > 0) {
-        count = senses.apply({ text: currentText, data, count, ruled, ruledCount, contextHits, contextCount, fold, window: senseWindow });
-      }
+      count = senses.apply(currentText, data, count);
       currentText = '';
       return { count, data };
     },
@@ -418,7 +396,13 @@ export function buildMatcher({
       return toMatches(matcher.end());
     },
   };
-  primeMatcher({ matcher, words: [...patterns.map((p) => p.text), ...contextWords.keys()], sourcesOf: sourceLookupFor({ variants }) });
+  // Every context word, each ruled term right after them (so a rule is weighed), the terms with
+  // ASCII edges (whole-word checks) and a sample of the rest: enough for every branch of the loop,
+  // at a fraction of the glossary's length.
+  const ruledTerms = patterns.filter((p) => senseRules?.has(p.value) || /^[0-9a-z]|[0-9a-z]$/.test(p.text)).map((p) => p.text);
+  const stride = Math.max(1, Math.ceil(patterns.length / PRIMING_SAMPLE));
+  const sample = patterns.filter((_, index) => index % stride === 0).map((p) => p.text);
+  primeMatcher({ matcher, words: [...contextWords.keys(), ...ruledTerms, ...sample], sourcesOf: sourceLookupFor({ variants }) });
   return matcher;
 }
 
@@ -439,13 +423,15 @@ function primeMatcher({ matcher, words, sourcesOf }: { matcher: Matcher; words: 
     if (w % 3 === 1 && chars.length > 1) chars.splice(1, 0, ' ');
     return w % 4 === 2 ? `“${chars.join('')}”` : chars.join('');
   });
-  const text = shapes.map((shape, w) => (w % 5 === 4 ? `${shape}${SEPARATOR}` : `${shape}的`)).join('');
+  // Ends in text no term starts in, so the skip at the root also runs to a window's end and the text's.
+  const text = shapes.map((shape, w) => (w % 5 === 4 ? `${shape}${SEPARATOR}` : `${shape}的`)).join('') + '的'.repeat(2 * PRIMING_WINDOW);
   matcher.begin();
   for (let from = 0; from < text.length; from += PRIMING_WINDOW) matcher.feed({ text, from, to: Math.min(text.length, from + PRIMING_WINDOW) });
   matcher.end();
 }
 
 const PRIMING_WINDOW = 64;
+const PRIMING_SAMPLE = 60;
 
 /**
  * Which raw page chars (in any shape the fold maps onto a pattern char) can begin a pattern, and
@@ -473,11 +459,25 @@ export function toMatches({ count, data }: MatchBatch): Match[] {
   return matches;
 }
 
+/** Doubles a buffer, keeping what it holds. */
+function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
+
 /**
- * What the sense rules need on the matcher's side: which automaton nodes end a ruled term (and
- * under which rule), and, per rule, which context words skip and which keep.
+ * The sense rules on the matcher's side: which automaton nodes end a ruled term (and under which
+ * rule), the context words and ruled matches of the text being fed, and the verdict at its end.
+ * Positional methods, like the rest of the matcher's per-char path.
  */
-function senseChecks({ rules, contextWords, automaton }: { rules: ReadonlyArray<readonly [number, SenseRule]>; contextWords: ReadonlyMap<string, number>; automaton: Automaton }) {
+function senseTracker({ rules, contextWords, automaton, fold, window }: {
+  rules: ReadonlyArray<readonly [number, SenseRule]>;
+  contextWords: ReadonlyMap<string, number>;
+  automaton: Automaton;
+  fold: Uint16Array;
+  window: number;
+}) {
   const words = contextWords.size;
   const ruleOf = new Int32Array(automaton.depth.length).fill(-1);
   const ruleIndex = new Map(rules.map(([value], index) => [value, index]));
@@ -490,37 +490,53 @@ function senseChecks({ rules, contextWords, automaton }: { rules: ReadonlyArray<
     for (const word of rule.skipWhenNear) if (word.length > 0) skips[index * words + (contextWords.get(word) as number)] = 1;
     for (const word of rule.keepWhenNear) if (word.length > 0) keeps[index * words + (contextWords.get(word) as number)] = 1;
   });
+  /** Context words found: (raw start, raw end, word) triples, in order of their ends. */
+  let hits = new Int32Array(3 * 64);
+  let hitCount = 0;
+  /** Matches a rule may drop: (match index, rule) pairs. */
+  let ruled = new Int32Array(2 * 64);
+  let ruledCount = 0;
 
   /**
-   * Whether text[from, to) holds at most `limit` folded chars and no run separator: a context word
-   * that far from a match is in its neighbourhood. Dropped chars (spaces, quotes) do not count, up
-   * to a bound on how many raw chars are looked at.
+   * Whether text[from, to) holds at most `window` folded chars and no run separator: a context
+   * word that far from a match is in its neighbourhood. Dropped chars (spaces, quotes) do not
+   * count, up to a bound on how many raw chars are looked at.
    */
-  const isNear = ({ text, from, to, fold, limit }: { text: string; from: number; to: number; fold: Uint16Array; limit: number }) => {
-    if (to - from > NEAR_RAW_FACTOR * limit) return false;
+  const isNear = (text: string, from: number, to: number) => {
+    if (to - from > NEAR_RAW_FACTOR * window) return false;
     let folded = 0;
     for (let i = from; i < to; i++) {
       const f = fold[text.charCodeAt(i)] as number;
       if (f === SEPARATOR_FOLD) return false;
-      if (f !== DROP && ++folded > limit) return false;
+      if (f !== DROP && ++folded > window) return false;
     }
     return true;
   };
 
   return {
     ruleOf,
+    reset() {
+      hitCount = 0;
+      ruledCount = 0;
+    },
+    /** A context word found at raw text[start, end). */
+    context(start: number, end: number, word: number) {
+      if (3 * hitCount + 3 > hits.length) hits = grown(hits);
+      hits[3 * hitCount] = start;
+      hits[3 * hitCount + 1] = end;
+      hits[3 * hitCount + 2] = word;
+      hitCount++;
+    },
+    /** Match number `index` is a term under rule `rule`. */
+    ruled(index: number, rule: number) {
+      if (2 * ruledCount + 2 > ruled.length) ruled = grown(ruled);
+      ruled[2 * ruledCount] = index;
+      ruled[2 * ruledCount + 1] = rule;
+      ruledCount++;
+    },
     /** Drops, in place, the ruled matches whose neighbourhood says they are the other sense; returns the new count. */
-    apply({ text, data, count, ruled, ruledCount, contextHits, contextCount, fold, window }: {
-      text: string;
-      data: Int32Array;
-      count: number;
-      ruled: Int32Array;
-      ruledCount: number;
-      contextHits: Int32Array;
-      contextCount: number;
-      fold: Uint16Array;
-      window: number;
-    }): number {
+    apply(text: string, data: Int32Array, count: number): number {
+      if (ruledCount === 0 || hitCount === 0) return count;
       let kept = 0;
       let next = 0;
       // Context hits end in order and ruled matches come in order: the first hit that can still be
@@ -533,18 +549,15 @@ function senseChecks({ rules, contextWords, automaton }: { rules: ReadonlyArray<
         if (next < ruledCount && ruled[2 * next] === m) {
           const rule = ruled[2 * next + 1] as number;
           next++;
-          while (first < contextCount && (contextHits[3 * first + 1] as number) < start - NEAR_RAW_FACTOR * window) first++;
+          while (first < hitCount && (hits[3 * first + 1] as number) < start - NEAR_RAW_FACTOR * window) first++;
           let skip = false;
           let keep = false;
-          for (let h = first; h < contextCount && (contextHits[3 * h + 1] as number) <= end + NEAR_RAW_FACTOR * window; h++) {
-            const word = rule * words + (contextHits[3 * h + 2] as number);
+          for (let h = first; h < hitCount && (hits[3 * h + 1] as number) <= end + NEAR_RAW_FACTOR * window; h++) {
+            const word = rule * words + (hits[3 * h + 2] as number);
             if (skips[word] === 0 && keeps[word] === 0) continue;
-            const hitStart = contextHits[3 * h] as number;
-            const hitEnd = contextHits[3 * h + 1] as number;
-            const near =
-              (hitEnd <= start && isNear({ text, from: hitStart, to: start, fold, limit: window })) ||
-              (hitStart >= end && isNear({ text, from: end, to: hitEnd, fold, limit: window }));
-            if (!near) continue;
+            const hitStart = hits[3 * h] as number;
+            const hitEnd = hits[3 * h + 1] as number;
+            if (!((hitEnd <= start && isNear(text, hitStart, start)) || (hitStart >= end && isNear(text, end, hitEnd)))) continue;
             if (keeps[word] !== 0) keep = true;
             else skip = true;
           }

@@ -147,14 +147,15 @@ function buildSourceLookup({ variants }: { variants: VariantTable }): (char: str
 }
 
 const DECODE_CHUNK = 0x2000;
-const isLittleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 // TextDecoder is several times faster than String.fromCharCode on big buffers. It turns a lone
-// surrogate into one U+FFFD, which keeps the length (and so the map) intact.
-const utf16Decoder =
-  typeof TextDecoder === 'function' && isLittleEndian ? new TextDecoder('utf-16le', { ignoreBOM: true }) : undefined;
+// surrogate into one U+FFFD, which keeps the length (and so the map) intact. Made on first use,
+// not at load: the content script never decodes, and a module-level one stayed in its bundle.
+let utf16Decoder: TextDecoder | null | undefined;
 
 function decodeUnits({ units }: { units: Uint16Array }): string {
-  if (utf16Decoder !== undefined) return utf16Decoder.decode(units);
+  const isLittleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+  utf16Decoder ??= typeof TextDecoder === 'function' && isLittleEndian ? new TextDecoder('utf-16le', { ignoreBOM: true }) : null;
+  if (utf16Decoder !== null) return utf16Decoder.decode(units);
   let out = '';
   for (let i = 0; i < units.length; i += DECODE_CHUNK) {
     const chunk = units.subarray(i, Math.min(i + DECODE_CHUNK, units.length));

@@ -1,12 +1,10 @@
 /** Builds the page-side term finder from the shipped term list: one automaton for every form. */
 import type { Category, TermList } from './glossary-types';
-import { buildMatcher, type Match, type MatchBatch, type SenseRule } from './matcher';
+import { buildMatcher, toMatches, type Match, type MatchBatch, type SenseRule } from './matcher';
 import { buildPrefilter } from './prefilter';
 import type { SegmentMatcher } from './scanner';
 
 export interface TermFinder extends SegmentMatcher {
-  /** The terms in one piece of text. */
-  find(args: { text: string }): Match[];
   idOf(value: number): string;
   categoryOf(value: number): Category;
   valueOf(id: string): number | undefined;
@@ -27,7 +25,6 @@ export function createTermFinder({ termList }: { termList: TermList }): TermFind
   const mayHoldTerm = buildPrefilter({ forms: termList.terms.flatMap((term) => term.forms), variants });
   let segment = '';
   return {
-    find: ({ text }) => (mayHoldTerm(text) ? matcher.findAll({ text }) : []),
     begin({ text }) {
       segment = text;
       matcher.begin();
@@ -42,4 +39,11 @@ export function createTermFinder({ termList }: { termList: TermList }): TermFind
     categoryOf: (value) => termList.terms[value]!.category,
     valueOf: (id) => values.get(id),
   };
+}
+
+/** The terms in one piece of text, through the finder's whole pipeline (prefilter, automaton, sense rules). */
+export function findTerms({ finder, text }: { finder: TermFinder; text: string }): Match[] {
+  if (!finder.begin({ text })) return [];
+  finder.feed({ from: 0, to: text.length });
+  return toMatches(finder.end());
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../scripts/serve.mjs';
-import { createTermFinder } from '../../lib/term-finder';
+import { createTermFinder, findTerms } from '../../lib/term-finder';
 import { allPainted, badgeOf, type Harness, paintedInside, scrollThrough, startHarness } from './harness';
 import { compiled, entryByTerm } from './glossary-fixture';
 import { tooltipText } from './page-helpers';
@@ -91,7 +91,7 @@ function rangesOf(frame: Page | Frame): Promise<{ ranges: PaintedRange[]; duplic
 
 /** The glossary term a painted text is (folding it as the page text was folded). */
 function termIdOf(text: string): string {
-  const [match, ...rest] = finder.find({ text });
+  const [match, ...rest] = findTerms({ finder, text });
   if (!match || rest.length > 0 || match.start !== 0 || match.end !== text.length) throw new Error(`${text} is not exactly one term`);
   return finder.idOf(match.value);
 }

@@ -12,7 +12,7 @@ import { PROJECT_ROOT } from '../../scripts/serve.mjs';
 import { formatTargetValue } from '../../lib/citation';
 import { CATEGORIES } from '../../lib/categories';
 import type { GlossaryEntry } from '../../lib/glossary-types';
-import { createTermFinder } from '../../lib/term-finder';
+import { createTermFinder, findTerms } from '../../lib/term-finder';
 import { allPainted, badgeOf, type Harness, scrollThrough, startHarness } from './harness';
 import { compiled, entryByTerm } from './glossary-fixture';
 
@@ -85,7 +85,7 @@ const activeDescendant = (popup: Page) => popup.getByRole('combobox').getAttribu
 
 /** The glossary id of a painted text, folding it the way the page text was folded. */
 function termIdOf(text: string): string {
-  const [match, ...rest] = finder.find({ text });
+  const [match, ...rest] = findTerms({ finder, text });
   if (!match || rest.length > 0 || match.start !== 0 || match.end !== text.length) throw new Error(`${text} is not exactly one term`);
   return finder.idOf(match.value);
 }

@@ -4,7 +4,7 @@ import { describe, it, expect } from 'vitest';
 import { compileGlossary, GlossaryError, type GlossaryFile } from '../../scripts/glossary/compile';
 import { coverageReport, parseIgnoreList } from '../../scripts/glossary/coverage';
 import { loadGlossary, readGlossaryInputs } from '../../scripts/glossary/load';
-import { createTermFinder } from '../../lib/term-finder';
+import { createTermFinder, findTerms } from '../../lib/term-finder';
 import { normalizeText } from '../../lib/normalize';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -301,7 +301,7 @@ describe('the real glossary in data/', () => {
 
   /** How the matcher treats the entry in one text: found, inside a longer term, or absent. */
   function lookUp({ id, text }: { id: string; text: string }): 'found' | 'inside-longer-term' | 'absent' {
-    const matches = finder.find({ text });
+    const matches = findTerms({ finder, text });
     if (matches.some((m) => idAt(m.value) === id)) return 'found';
     const forms = compiled.termList.terms.find((t) => t.id === id)?.forms ?? [];
     const folded = normalizeText({ text, variants: compiled.termList.variants });
@@ -336,7 +336,7 @@ describe('the real glossary in data/', () => {
 
   it('finds every occurrence of every term in the whole report, as that entry or inside a longer one', () => {
     const text = inputs.source;
-    const matches = finder.find({ text });
+    const matches = findTerms({ finder, text });
     const folded = normalizeText({ text, variants: compiled.termList.variants });
     const wrong: string[] = [];
     for (const term of compiled.termList.terms) {

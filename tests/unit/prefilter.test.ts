@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildPrefilter } from '../../lib/prefilter';
-import { createTermFinder } from '../../lib/term-finder';
+import { createTermFinder, findTerms } from '../../lib/term-finder';
 import { buildMatcher } from '../../lib/matcher';
 import { loadGlossary } from '../../scripts/glossary/load';
 
@@ -34,7 +34,7 @@ describe('the prefilter', () => {
     ];
     for (const text of samples) {
       const full = matcher.findAll({ text });
-      expect(finder.find({ text }), text).toEqual(full);
+      expect(findTerms({ finder, text }), text).toEqual(full);
     }
   });
 });
