@@ -1,8 +1,9 @@
 /**
  * Finds glossary terms in page text in one pass (Aho–Corasick over the folded chars, folding on
  * the way), picks non-overlapping matches leftmost-longest, and drops matches whose context shows
- * another sense of the term (the sense rules' context words ride in the same automaton). Offsets always index the raw text, so highlights land on the real
- * characters: a match covers chars dropped inside it (中国\n膜谷, 「马踏湖」) but not those around it.
+ * another sense of the term (the sense rules' context words ride in the same automaton). Offsets
+ * always index the raw text, so highlights land on the real characters: a match covers chars
+ * dropped inside it (中国\n膜谷, 「马踏湖」) but not those around it.
  */
 import { DROP, DROPPED_CHARS, foldTableFor, SEPARATOR, SEPARATOR_FOLD, sourceLookupFor, UNCHANGED, type VariantTable } from './normalize';
 
@@ -42,8 +43,6 @@ export const DEFAULT_SENSE_WINDOW = 40;
 const TERMINAL = 1;
 const STARTS_WORD = 2;
 const ENDS_WORD = 4;
-/** Ends a sense rule's context word (a node may end a term and a context word both). */
-const CONTEXT = 8;
 const ALPHABET = 0x10000;
 /** Raw offsets of the last RING folded chars are kept, to find a match's start from its depth. */
 const RING = 256;
@@ -65,7 +64,7 @@ interface Automaton {
   depth: Int32Array;
   flags: Uint8Array;
   value: Float64Array;
-  /** Per node: the context word it ends, plus one (0 = none). */
+  /** Per node: the context word it ends, plus one (0 = none; a node may end a term and a context word both). */
   contextWord: Int32Array;
   /** Nearest node on the fail chain, the node itself included, that ends a context word (0 = none). */
   contextLink: Int32Array;
@@ -115,14 +114,13 @@ function buildAutomaton({ patterns, contextWords }: { patterns: ReadonlyArray<Pa
     size++;
   }
   contextWords.forEach((word, index) => {
-    const node = insert(word);
-    flagList[node] = (flagList[node] as number) | CONTEXT;
-    contextWordList[node] = index + 1;
+    contextWordList[insert(word)] = index + 1;
   });
 
   const nodeCount = children.length;
   const fail = new Int32Array(nodeCount);
   const dict = new Int32Array(nodeCount);
+  const contextWord = Int32Array.from(contextWordList);
   const contextLink = new Int32Array(nodeCount);
   const flags = Uint8Array.from(flagList);
   // Breadth-first, so every node's fail target (shallower) is final before the node is reached.
@@ -130,7 +128,7 @@ function buildAutomaton({ patterns, contextWords }: { patterns: ReadonlyArray<Pa
   let head = 0;
   let tail = 0;
   for (const child of (children[0] as Map<number, number>).values()) {
-    if (((flags[child] as number) & CONTEXT) !== 0) contextLink[child] = child;
+    if (contextWord[child] !== 0) contextLink[child] = child;
     queue[tail++] = child;
   }
   while (head < tail) {
@@ -149,7 +147,7 @@ function buildAutomaton({ patterns, contextWords }: { patterns: ReadonlyArray<Pa
       }
       fail[child] = target;
       dict[child] = ((flags[target] as number) & TERMINAL) !== 0 ? target : (dict[target] as number);
-      contextLink[child] = ((flags[child] as number) & CONTEXT) !== 0 ? child : (contextLink[target] as number);
+      contextLink[child] = contextWord[child] !== 0 ? child : (contextLink[target] as number);
       queue[tail++] = child;
     }
   }
@@ -183,7 +181,7 @@ function buildAutomaton({ patterns, contextWords }: { patterns: ReadonlyArray<Pa
     depth: Int32Array.from(depthList),
     flags,
     value: Float64Array.from(valueList),
-    contextWord: Int32Array.from(contextWordList),
+    contextWord,
     contextLink,
     size,
   };
@@ -399,10 +397,12 @@ export function buildMatcher({
   // Every context word, each ruled term right after them (so a rule is weighed), the terms with
   // ASCII edges (whole-word checks) and a sample of the rest: enough for every branch of the loop,
   // at a fraction of the glossary's length.
-  const ruledTerms = patterns.filter((p) => senseRules?.has(p.value) || /^[0-9a-z]|[0-9a-z]$/.test(p.text)).map((p) => p.text);
+  const edgeCases = patterns
+    .filter(({ text, value }) => senseRules?.has(value) || isAsciiWordChar(text.charCodeAt(0)) || isAsciiWordChar(text.charCodeAt(text.length - 1)))
+    .map((p) => p.text);
   const stride = Math.max(1, Math.ceil(patterns.length / PRIMING_SAMPLE));
   const sample = patterns.filter((_, index) => index % stride === 0).map((p) => p.text);
-  primeMatcher({ matcher, words: [...contextWords.keys(), ...ruledTerms, ...sample], sourcesOf: sourceLookupFor({ variants }) });
+  primeMatcher({ matcher, words: [...contextWords.keys(), ...edgeCases, ...sample], sourcesOf: sourceLookupFor({ variants }) });
   return matcher;
 }
 

@@ -152,9 +152,13 @@ const DECODE_CHUNK = 0x2000;
 // not at load: the content script never decodes, and a module-level one stayed in its bundle.
 let utf16Decoder: TextDecoder | null | undefined;
 
-function decodeUnits({ units }: { units: Uint16Array }): string {
+function makeUtf16Decoder(): TextDecoder | null {
   const isLittleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-  utf16Decoder ??= typeof TextDecoder === 'function' && isLittleEndian ? new TextDecoder('utf-16le', { ignoreBOM: true }) : null;
+  return typeof TextDecoder === 'function' && isLittleEndian ? new TextDecoder('utf-16le', { ignoreBOM: true }) : null;
+}
+
+function decodeUnits({ units }: { units: Uint16Array }): string {
+  utf16Decoder ??= makeUtf16Decoder();
   if (utf16Decoder !== null) return utf16Decoder.decode(units);
   let out = '';
   for (let i = 0; i < units.length; i += DECODE_CHUNK) {
