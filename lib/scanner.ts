@@ -5,6 +5,12 @@
  * A TreeWalker does the moving (natively); the loop only decides, per text node, which block its
  * parent belongs to (cached per element) and ends the run on entering any block, so that
  * 中国<b>膜谷</b> is one run while <p>中国</p><p>膜谷</p> and 中国<hr>膜谷 are two.
+ *
+ * The walk's cost is the nodes it touches: from a content script each one costs a wrapper in the
+ * isolated world, about half a microsecond, several times what reading it costs once the wrapper
+ * exists. Touching fewer does not pay for itself: walking elements only and reading each element
+ * without a block inside whole (textContent builds a new string, about a microsecond a paragraph),
+ * with XPath to find containers holding text of their own, measured no faster on the stress page.
  */
 import type { MatchBatch } from './matcher';
 import { SEPARATOR } from './normalize';
