@@ -10,17 +10,22 @@ export interface TermFinder extends SegmentMatcher {
   valueOf(id: string): number | undefined;
 }
 
-export function createTermFinder({ termList }: { termList: TermList }): TermFinder {
-  const { variants } = termList;
+/** The matcher's input from the term list: every form under its term's value, and the sense rules by value. */
+export function matcherInputOf({ termList }: { termList: TermList }) {
   const senseRules = new Map<number, SenseRule>();
   termList.terms.forEach((term, value) => {
     if (term.sense) senseRules.set(value, term.sense);
   });
-  const matcher = buildMatcher({
+  return {
     patterns: termList.terms.flatMap((term, value) => term.forms.map((text) => ({ text, value }))),
-    variants,
+    variants: termList.variants,
     senseRules,
-  });
+  };
+}
+
+export function createTermFinder({ termList }: { termList: TermList }): TermFinder {
+  const { variants } = termList;
+  const matcher = buildMatcher(matcherInputOf({ termList }));
   const values = new Map(termList.terms.map((term, value) => [term.id, value]));
   const mayHoldTerm = buildPrefilter({ forms: termList.terms.flatMap((term) => term.forms), variants });
   let segment = '';

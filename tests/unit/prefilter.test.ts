@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildPrefilter } from '../../lib/prefilter';
-import { createTermFinder, findTerms } from '../../lib/term-finder';
+import { createTermFinder, findTerms, matcherInputOf } from '../../lib/term-finder';
 import { buildMatcher } from '../../lib/matcher';
 import { loadGlossary } from '../../scripts/glossary/load';
 
@@ -23,11 +23,8 @@ describe('the prefilter', () => {
 
   it('changes no result: with and without it, the finder finds the same terms', () => {
     const finder = createTermFinder({ termList });
-    const matcher = buildMatcher({
-      patterns: termList.terms.flatMap((t, value) => t.forms.map((text) => ({ text, value }))),
-      variants: termList.variants,
-      senseRules: new Map(termList.terms.flatMap((t, v) => (t.sense ? [[v, t.sense] as const] : []))),
-    });
+    // The finder's own matcher input, without the prefilter in front.
+    const matcher = buildMatcher(matcherInputOf({ termList }));
     const samples = [
       'GDP rose; the 两高 projects', 'plain English only, nothing here', '坚决遏制“两高”项目盲目发展', '中國膜谷與兩高', '5 + N综合文化服务中心', 'g-d-p',
       ...glossary.entries.flatMap((e) => e.quotes),
