@@ -177,6 +177,18 @@ function isSkipped(element: Element, excludedSelector: string | undefined): bool
   return excludedSelector !== undefined && element.matches(excludedSelector);
 }
 
+/**
+ * Does the root hold any text outside scripts and styles? Stops at the first text that counts, so
+ * it costs next to nothing on a page with text; an ad's about:blank frame holds only scripts.
+ */
+export function holdsText({ root }: { root: Node }): boolean {
+  const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!WHITESPACE_ONLY.test((node as Text).data) && !SKIPPED.has((node.parentNode as Element).tagName)) return true;
+  }
+  return false;
+}
+
 /** The nearest block element containing a node (the node itself when it is one). */
 export function blockOf(node: Node): Element | null {
   let current: Node | null = node;

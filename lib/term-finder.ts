@@ -1,10 +1,15 @@
 /** Builds the page-side term finder from the shipped term list: one automaton for every form. */
 import type { Category, TermList } from './glossary-types';
-import { buildMatcher, toMatches, type Match, type MatchBatch, type SenseRule } from './matcher';
+import { buildMatcher, toMatches, type Match, type MatchBatch, type Matcher, type SenseRule } from './matcher';
 import { buildPrefilter } from './prefilter';
 import type { SegmentMatcher } from './scanner';
 
 export interface TermFinder extends SegmentMatcher {
+  /**
+   * Builds the automaton now, before the scan starts; otherwise the first segment builds it, so a
+   * frame that never gets text (the about:blank frames ad scripts write into) never builds it.
+   */
+  prepare(): void;
   idOf(value: number): string;
   categoryOf(value: number): Category;
   valueOf(id: string): number | undefined;
@@ -24,21 +29,26 @@ export function matcherInputOf({ termList }: { termList: TermList }) {
 }
 
 export function createTermFinder({ termList }: { termList: TermList }): TermFinder {
-  const { variants } = termList;
-  const matcher = buildMatcher(matcherInputOf({ termList }));
   const values = new Map(termList.terms.map((term, value) => [term.id, value]));
-  const mayHoldTerm = buildPrefilter({ forms: termList.terms.flatMap((term) => term.forms), variants });
+  let built: { matcher: Matcher; mayHoldTerm: (text: string) => boolean } | null = null;
+  const build = () =>
+    (built ??= {
+      matcher: buildMatcher(matcherInputOf({ termList })),
+      mayHoldTerm: buildPrefilter({ forms: termList.terms.flatMap((term) => term.forms), variants: termList.variants }),
+    });
   let segment = '';
   return {
+    prepare: () => void build(),
     begin({ text }) {
+      const { matcher, mayHoldTerm } = build();
       segment = text;
       matcher.begin();
       return mayHoldTerm(text);
     },
-    feed: ({ from, to }) => matcher.feed({ text: segment, from, to }),
+    feed: ({ from, to }) => built!.matcher.feed({ text: segment, from, to }),
     end(): MatchBatch {
       segment = '';
-      return matcher.end();
+      return built!.matcher.end();
     },
     idOf: (value) => termList.terms[value]!.id,
     categoryOf: (value) => termList.terms[value]!.category,

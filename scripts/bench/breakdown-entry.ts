@@ -49,6 +49,7 @@ async function segmentTexts(): Promise<string[]> {
 export async function runStage({ termList, stage, reps }: { termList: TermList; stage: Stage; reps: number }): Promise<StageResult> {
   const setupStart = performance.now();
   const finder = createTermFinder({ termList });
+  finder.prepare();
   const setupMs = performance.now() - setupStart;
   const times: number[] = [];
   let chars = 0;

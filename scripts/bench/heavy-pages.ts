@@ -1,7 +1,8 @@
 /**
  * What the extension costs on hostile, heavy pages: a single 10 Mi-character text node, 100,000
- * paragraphs, elements nested 5,000 deep, a 50,000-cell table, and a ticker that mutates every 5 ms
- * (watched for 5 s). Each page is loaded in Chromium with the extension and in a plain Chromium
+ * paragraphs, elements nested 5,000 deep, a 50,000-cell table, a ticker that mutates every 5 ms
+ * (watched for 5 s), and a short article among 12 ad frames (the content script's start-up, once per
+ * frame, against a scan of almost nothing). Each page is loaded in Chromium with the extension and in a plain Chromium
  * without it, taking turns, and for each load this records what the renderer's main thread did
  * (CDP Performance.getMetrics: TaskDuration, ScriptDuration, layout + style), the JS heap after a
  * forced GC (the content script's isolated world shares the page's heap), and the extension's own
@@ -13,9 +14,9 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { launchWithExtension } from '../browser.mjs';
 import { startServer } from '../serve.mjs';
-import { deepPage, hugeTextPage, paragraphsPage, tablePage, tickerPage } from '../../tests/e2e/hostile-pages';
+import { adFramesPage, deepPage, hugeTextPage, paragraphsPage, tablePage, tickerPage } from '../../tests/e2e/hostile-pages';
 
-export type HeavyPageId = 'huge-text' | 'paragraphs' | 'deep' | 'table' | 'ticker';
+export type HeavyPageId = 'huge-text' | 'paragraphs' | 'deep' | 'table' | 'ticker' | 'ad-frames';
 
 export const HEAVY_PAGES: Array<{ id: HeavyPageId; what: string; html: () => string; /** Watched this long instead of until the scan is quiet. */ watchMs?: number }> = [
   { id: 'huge-text', what: 'one text node of 10 Mi characters', html: () => hugeTextPage().html },
@@ -23,6 +24,7 @@ export const HEAVY_PAGES: Array<{ id: HeavyPageId; what: string; html: () => str
   { id: 'deep', what: 'elements nested 5,000 deep', html: () => deepPage().html },
   { id: 'table', what: 'a table of 50,000 cells', html: () => tablePage().html },
   { id: 'ticker', what: 'a ticker mutating every 5 ms, for 5 s', html: () => tickerPage().html, watchMs: 5000 },
+  { id: 'ad-frames', what: 'a short article among 12 ad frames (about:blank, no text)', html: () => adFramesPage().html },
 ];
 
 export interface HeavySide {

@@ -197,6 +197,36 @@ export function paragraphsPage({ count = 100_000 }: { count?: number } = {}): Ge
 }
 
 /**
+ * A short article among `frames` ad slots (12 by default): about:blank frames that the page's
+ * script fills the way ad scripts do, with a script, an empty box and whitespace, but no text. Each
+ * shares the page's main thread, and the content script runs in each.
+ */
+export function adFramesPage({ frames = 12 }: { frames?: number } = {}): GeneratedPage {
+  const slots = Array.from({ length: frames }, (_, i) => `<iframe class="ad" name="ad${i}" width="300" height="50"></iframe>`).join('\n');
+  return {
+    html: page({
+      title: `An article and ${frames} ad frames`,
+      body: `<article id="article">
+<p>2022年，桓台县将做大做强中国膜谷，扎实开展四减四增。</p>
+${slots}
+<p>建成高标准农田8万亩，坚决遏制“两高”项目盲目发展。</p>
+</article>
+<script>
+document.querySelectorAll('iframe.ad').forEach(function (frame, i) {
+  var doc = frame.contentDocument;
+  var script = doc.createElement('script');
+  script.textContent = 'var slot = ' + i + ';';
+  var box = doc.createElement('div');
+  box.style.cssText = 'width:300px;height:50px;background:#eee';
+  doc.body.append(script, '\\n  ', box, '\\n');
+});
+window.__hostile.tick();
+</script>`,
+    }),
+  };
+}
+
+/**
  * Elements nested `depth` deep (5,000 by default; built by script, as the HTML parser flattens
  * anything deeper than 512): divs with a paragraph holding 中国膜谷 at the bottom, and spans inside
  * one paragraph with 四减 at the top and 四增 at the bottom (one term across all the levels).
@@ -438,8 +468,9 @@ export const REACT_FINAL_TERMS = ['中国膜谷', '四减四增', '高标准农�
 // Frames and shadow roots
 
 /**
- * Nested open shadow roots and four frames: same-origin, cross-origin (`crossOrigin` serves
- * /hostile/frame-cross.html), about:blank filled by this page's script, and srcdoc.
+ * Nested open shadow roots and six frames: same-origin, cross-origin (`crossOrigin` serves
+ * /hostile/frame-cross.html), about:blank filled by this page's script, srcdoc, an about:blank
+ * holding only a script (as ads write them), and an empty one `window.fillLate()` fills.
  */
 export function framesPage({ crossOrigin }: { crossOrigin: string }): GeneratedPage {
   return {
@@ -451,6 +482,8 @@ export function framesPage({ crossOrigin }: { crossOrigin: string }): GeneratedP
 <iframe name="cross" src="${crossOrigin}/hostile/frame-cross.html" width="500" height="120"></iframe>
 <iframe name="blank" width="500" height="120"></iframe>
 <iframe name="srcdoc" width="500" height="120" srcdoc="<!doctype html><meta charset=utf-8><p id=s>srcdoc 框架：建成高标准农田。</p>"></iframe>
+<iframe name="late" width="500" height="60"></iframe>
+<iframe name="adlike" width="300" height="60"></iframe>
 <script>
 (function () {
   var outer = document.getElementById('outer').attachShadow({ mode: 'open' });
@@ -469,6 +502,18 @@ export function framesPage({ crossOrigin }: { crossOrigin: string }): GeneratedP
   var p3 = doc.createElement('p');
   p3.textContent = '空白框架：扎实开展四减四增。';
   doc.body.appendChild(p3);
+  // An ad's about:blank frame: a script (naming a term in its source) and whitespace, no text.
+  var ad = document.querySelector('iframe[name=adlike]').contentDocument;
+  var slot = ad.createElement('script');
+  slot.textContent = 'var slot = "中国膜谷";';
+  ad.body.append(slot, '   ');
+  // Text for the empty frame, when the test asks for it.
+  window.fillLate = function () {
+    var late = document.querySelector('iframe[name=late]').contentDocument;
+    var p4 = late.createElement('p');
+    p4.textContent = '后来的文字：做大做强中国膜谷。';
+    late.body.appendChild(p4);
+  };
 })();
 </script>`,
     }),

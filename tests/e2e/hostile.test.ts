@@ -581,6 +581,8 @@ describe('shadow roots and frames', { retry: 1 }, () => {
         cross: ['中国膜谷', '两高项目'],
         blank: ['四减四增'],
         srcdoc: ['高标准农田'],
+        late: [],
+        adlike: [],
       };
       for (const [name, terms] of Object.entries(expected)) {
         const frame = name === 'top' ? page.mainFrame() : page.frame({ name });
@@ -591,6 +593,27 @@ describe('shadow roots and frames', { retry: 1 }, () => {
       }
       expect(new URL(page.frame({ name: 'cross' })!.url()).origin).toBe(crossOrigin);
       await expectSameDom(page, pair.plain.page);
+      expect(extensionErrors(pair)).toEqual([]);
+    } finally {
+      await closeBoth(pair);
+    }
+  });
+
+  it('builds no automaton in a frame without text (empty, or an ad’s script alone) until text arrives, then paints it', async () => {
+    const pair = await visitBoth('/hostile/frames.html');
+    const { page } = pair.ext;
+    const entries = (frame: Frame, name: string) => frame.evaluate((n) => performance.getEntriesByName(n).length, name);
+    try {
+      expect(await entries(page.mainFrame(), 'huantai-lens:setup')).toBe(1);
+      for (const name of ['late', 'adlike']) {
+        const frame = page.frame({ name })!;
+        // The content script has run there: its scan of nothing is recorded.
+        await expect.poll(() => entries(frame, 'huantai-lens:scan'), { timeout: 15_000, message: name }).toBeGreaterThan(0);
+        expect(await entries(frame, 'huantai-lens:setup'), name).toBe(0);
+      }
+      await page.evaluate(() => (window as unknown as { fillLate(): void }).fillLate());
+      await expect.poll(() => paintedInside(page.frame({ name: 'late' })!), { timeout: 15_000 }).toEqual(['中国膜谷']);
+      expect(await paintedInside(page.frame({ name: 'adlike' })!)).toEqual([]);
       expect(extensionErrors(pair)).toEqual([]);
     } finally {
       await closeBoth(pair);

@@ -4,7 +4,7 @@
  * text counts as one run, what it never reads, and how it splits a huge text node into tasks.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { blockOf, isInSkippedRegion, scan, type ChunkMeasure, type Hit, type RunHits, type ScanDeps } from '../../lib/scanner';
+import { blockOf, holdsText, isInSkippedRegion, scan, type ChunkMeasure, type Hit, type RunHits, type ScanDeps } from '../../lib/scanner';
 import { createTermFinder } from '../../lib/term-finder';
 import { normalizeTerm } from '../../lib/normalize';
 import type { TermList } from '../../lib/glossary-types';
@@ -208,6 +208,19 @@ describe('scan: block boundaries', () => {
     const root = host.attachShadow({ mode: 'open' });
     root.innerHTML = '<b>中国膜谷</b>';
     expect(blockOf(root.firstChild!.firstChild!)).toBe(document.getElementById('d'));
+  });
+});
+
+describe('holdsText: whether a frame has anything to build the automaton for', () => {
+  it.each([
+    ['an empty body', '', false],
+    ['whitespace between elements', '\n  <div>\n  <img alt="">\n  </div>\n', false],
+    ['an ad’s script and style, naming a term', '<script>var slot = "中国膜谷";</script><style>/* 中国膜谷 */</style>\n', false],
+    ['one word deep inside', '<div><span><b>膜</b></span></div>', true],
+    ['text after a script', '<script>1</script><p>前文</p>', true],
+  ])('%s: %s', (_, html, expected) => {
+    document.body.innerHTML = html;
+    expect(holdsText({ root: document })).toBe(expected);
   });
 });
 
