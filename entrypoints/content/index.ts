@@ -29,8 +29,10 @@ export default defineContentScript({
     // (together they made one task of 20-50 ms on a typical news page), only where the extension is
     // on, and not in a frame with no text yet: an ad's about:blank frame shares the page's thread,
     // and its automaton is built when text arrives.
+    let prepared = false;
     const prepareFinder = () => {
-      if (!holdsText({ root: document })) return;
+      if (prepared || !holdsText({ root: document })) return;
+      prepared = true;
       const start = performance.now();
       finder.prepare();
       performance.measure('huantai-lens:setup', { start, end: performance.now() });
