@@ -48,7 +48,8 @@ export async function ensureFirefoxBuild() {
     existsSync(firefoxManifest) &&
     (!existsSync(chromeManifest) || statSync(firefoxManifest).mtimeMs >= statSync(chromeManifest).mtimeMs);
   if (fresh) return FIREFOX_BUILD;
-  await run('npx', ['wxt', 'build', '-b', 'firefox'], { cwd: PROJECT_ROOT, maxBuffer: 16 * 1024 * 1024 });
+  // As a user's `npx wxt build` runs, not with the NODE_ENV=test of the test runner calling this.
+  await run('npx', ['wxt', 'build', '-b', 'firefox'], { cwd: PROJECT_ROOT, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, NODE_ENV: 'production' } });
   return FIREFOX_BUILD;
 }
 
