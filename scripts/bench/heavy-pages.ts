@@ -1,9 +1,9 @@
 /**
  * What the extension costs on hostile, heavy pages: a single 10 Mi-character text node, 100,000
  * paragraphs, elements nested 5,000 deep, a 50,000-cell table, a ticker that mutates every 5 ms
- * (watched for 5 s), and a short article among 12 ad frames (the content script's start-up, once per
- * frame, against a scan of almost nothing). Each page is loaded in Chromium with the extension and in a plain Chromium
- * without it, taking turns, and for each load this records what the renderer's main thread did
+ * (watched for 5 s), and a short article among 12 ad frames (the content script's start-up, once
+ * per frame, against a scan of almost nothing). Each page is loaded in Chromium with the extension
+ * and in a plain Chromium without it, taking turns, and for each load this records what the renderer's main thread did
  * (CDP Performance.getMetrics: TaskDuration, ScriptDuration, layout + style), the JS heap after a
  * forced GC (the content script's isolated world shares the page's heap), and the extension's own
  * scan measures ('huantai-lens:scan': total and longest task).
