@@ -24,6 +24,49 @@ export default tseslint.config(
     },
   },
   {
+    // The house's layers: lib/ is framework-free logic that receives the browser's APIs as parameters, and
+    // components/ are views that receive data and callbacks. Only entrypoints/ touch the extension runtime.
+    files: ['lib/**', 'components/**'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'browser', message: 'Only entrypoints/ call the extension API; pass what is needed in.' },
+        { name: 'chrome', message: 'Only entrypoints/ call the extension API; pass what is needed in.' },
+      ],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['wxt/browser', 'wxt/*'], message: 'Only entrypoints/ use WXT.' }] }],
+    },
+  },
+  {
+    files: ['lib/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['preact', 'preact/*'], message: 'lib/ is framework-free: views live in components/.' },
+            { group: ['wxt/browser', 'wxt/*'], message: 'Only entrypoints/ use WXT.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The content script bundles lib/scan/: it must not carry the popup's search (fuse.js and its index).
+    files: ['lib/scan/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['preact', 'preact/*'], message: 'lib/ is framework-free: views live in components/.' },
+            { group: ['wxt/browser', 'wxt/*'], message: 'Only entrypoints/ use WXT.' },
+            { group: ['**/glossary/search-index', 'fuse.js'], message: 'The content script must not carry search.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests read serialisations to compare DOMs; they never write them.
     files: ['tests/**'],
     rules: { 'no-restricted-properties': 'off' },

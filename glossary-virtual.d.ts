@@ -1,8 +1,8 @@
 declare module 'virtual:huantai-glossary/terms' {
-  const termList: import('./lib/glossary-types').TermList;
+  const termList: import('./lib/glossary/types').TermList;
   export default termList;
 }
 declare module 'virtual:huantai-glossary/entries' {
-  const glossary: import('./lib/glossary-types').Glossary;
+  const glossary: import('./lib/glossary/types').Glossary;
   export default glossary;
 }

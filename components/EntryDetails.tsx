@@ -1,7 +1,7 @@
 /** What the glossary knows about one entry, shared by the tooltip, the popup and the glossary page. */
-import { CATEGORIES } from '../lib/categories';
-import type { GlossaryEntry } from '../lib/glossary-types';
-import { formatTargetValue } from '../lib/citation';
+import { CATEGORIES } from '../lib/glossary/categories';
+import type { GlossaryEntry } from '../lib/glossary/types';
+import { formatTargetValue } from '../lib/glossary/citation';
 import { useI18n } from './i18n';
 
 export function EntryDetails({ entry, idPrefix = '', allQuotes = false }: { entry: GlossaryEntry; idPrefix?: string; allQuotes?: boolean }) {

@@ -1,6 +1,6 @@
 /** One entry in full, with its related entries as links: the popup's and the glossary page's detail view. */
 import { useState } from 'preact/hooks';
-import type { GlossaryEntry } from '../lib/glossary-types';
+import type { GlossaryEntry } from '../lib/glossary/types';
 import { EntryDetails } from './EntryDetails';
 import { useI18n } from './i18n';
 

@@ -4,11 +4,11 @@
  * "open" action links here); `#targets` opens the targets view.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { formatCitation, formatTargetValue } from '../lib/citation';
-import { glossaryCsvRows, toAnkiTsv, toCsv } from '../lib/glossary-csv';
-import { CATEGORIES, CATEGORY_IDS, type Category } from '../lib/categories';
-import type { Glossary, GlossaryEntry, Target } from '../lib/glossary-types';
-import type { SearchIndex } from '../lib/search-index';
+import { formatCitation, formatTargetValue } from '../lib/glossary/citation';
+import { glossaryCsvRows, toAnkiTsv, toCsv } from '../lib/glossary/csv';
+import { CATEGORIES, CATEGORY_IDS, type Category } from '../lib/glossary/categories';
+import type { Glossary, GlossaryEntry, Target } from '../lib/glossary/types';
+import type { SearchIndex } from '../lib/glossary/search-index';
 import { EntryView } from './EntryView';
 import { GlossarySearch } from './GlossarySearch';
 import { useI18n } from './i18n';

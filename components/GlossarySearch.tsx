@@ -4,9 +4,9 @@
  * it can keep them (the popup restores both when it is opened again).
  */
 import { useEffect, useMemo } from 'preact/hooks';
-import { CATEGORIES } from '../lib/categories';
-import type { GlossaryEntry } from '../lib/glossary-types';
-import type { SearchIndex } from '../lib/search-index';
+import { CATEGORIES } from '../lib/glossary/categories';
+import type { GlossaryEntry } from '../lib/glossary/types';
+import type { SearchIndex } from '../lib/glossary/search-index';
 import { Marked } from './Marked';
 import { useI18n } from './i18n';
 

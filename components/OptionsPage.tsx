@@ -1,8 +1,8 @@
 /** The settings page. Every change is saved at once; open tabs follow through storage.onChanged. */
 import { useState } from 'preact/hooks';
-import { CATEGORIES, CATEGORY_IDS } from '../lib/categories';
-import type { LoadedSettings, Settings } from '../lib/settings';
-import { HOVER_DELAY_RANGE } from '../lib/settings';
+import { CATEGORIES, CATEGORY_IDS } from '../lib/glossary/categories';
+import type { LoadedSettings, Settings } from '../lib/settings/settings';
+import { HOVER_DELAY_RANGE } from '../lib/settings/settings';
 import { useI18n } from './i18n';
 
 export interface OptionsServices {

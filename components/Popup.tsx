@@ -3,14 +3,14 @@
  * Talks to the browser only through `services`.
  */
 import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
-import { formatCitation } from '../lib/citation';
-import type { Glossary, GlossaryEntry } from '../lib/glossary-types';
-import type { PageTerms } from '../lib/protocol';
-import type { SearchIndex } from '../lib/search-index';
+import { formatCitation } from '../lib/glossary/citation';
+import type { Glossary, GlossaryEntry } from '../lib/glossary/types';
+import type { PageTerms } from '../lib/messaging/protocol';
+import type { SearchIndex } from '../lib/glossary/search-index';
 import { EntryView } from './EntryView';
 import { GlossarySearch } from './GlossarySearch';
 import { useI18n } from './i18n';
-import { DEFAULT_SETTINGS, isActiveOn, setSiteActive, type Settings } from '../lib/settings';
+import { DEFAULT_SETTINGS, isActiveOn, setSiteActive, type Settings } from '../lib/settings/settings';
 
 export interface PopupState {
   query: string;

@@ -1,5 +1,5 @@
 /** The hover card: everything the glossary knows about one term. Renders glossary text only. */
-import type { GlossaryEntry } from '../lib/glossary-types';
+import type { GlossaryEntry } from '../lib/glossary/types';
 import { EntryDetails } from './EntryDetails';
 import { useI18n } from './i18n';
 

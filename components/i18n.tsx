@@ -1,14 +1,14 @@
 /** The interface language for Preact components: pages provide it once, components read it. */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { COMMON_MESSAGES, translator, type MessageTable, type Translate, type UiLanguage } from '../lib/i18n';
+import { MESSAGES, translator, type MessageTable, type Translate, type UiLanguage } from '../lib/i18n';
 
 export interface I18nValue {
   language: UiLanguage;
   t: Translate;
 }
 
-export const I18nContext = createContext<I18nValue>({ language: 'zh', t: translator({ table: COMMON_MESSAGES.zh }) });
+export const I18nContext = createContext<I18nValue>({ language: 'zh', t: translator({ table: MESSAGES.zh }) });
 
 export const useI18n = () => useContext(I18nContext);
 

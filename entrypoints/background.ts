@@ -1,6 +1,6 @@
 import glossary from 'virtual:huantai-glossary/entries';
-import { registerBackgroundHandlers } from '../lib/background-handlers';
-import { hasContentScript, sendMessage } from '../lib/protocol';
+import { registerBackgroundHandlers } from '../lib/messaging/background-handlers';
+import { hasContentScript, sendMessage } from '../lib/messaging/protocol';
 
 const COMMANDS = { 'next-term': 'next', 'previous-term': 'previous' } as const;
 
@@ -19,7 +19,7 @@ export default defineBackground(() => {
     if (!(command in COMMANDS)) return;
     const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
     // Pages the content script does not run on (browser pages, the store) are left alone.
-    if (tabId === undefined || !(await hasContentScript({ tabId }))) return;
+    if (tabId === undefined || !(await hasContentScript({ tabId, tabs: browser.tabs }))) return;
     await sendMessage('moveToTerm', { direction: COMMANDS[command as keyof typeof COMMANDS] }, { tabId, frameId: 0 }).catch(() => false);
   });
 });

@@ -17,7 +17,7 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import type { TermList } from '../lib/glossary-types';
+import type { TermList } from '../lib/glossary/types';
 import { BrowserNotFoundError, findBrowser } from './browser.mjs';
 import { PROJECT_ROOT, startServer } from './serve.mjs';
 import { loadGlossary } from './glossary/load';

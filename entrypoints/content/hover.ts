@@ -2,7 +2,7 @@
  * Decides when the tooltip opens and closes. Highlights receive no events, so the term under the
  * pointer is found from the caret position at the point, matched against the painted ranges.
  */
-import type { Highlighter, PaintedRange } from '../../lib/highlighter';
+import type { Highlighter, PaintedRange } from '../../lib/scan/highlighter';
 
 export interface HoverDeps {
   window: Window;

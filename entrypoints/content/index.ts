@@ -1,13 +1,13 @@
 import termList from 'virtual:huantai-glossary/terms';
-import { formatCitation } from '../../lib/citation';
+import { formatCitation } from '../../lib/glossary/citation';
 import { resolveLanguage } from '../../lib/i18n';
-import type { GlossaryEntry } from '../../lib/glossary-types';
-import { answerPresencePings, handleMessage, sendMessage } from '../../lib/protocol';
-import { isActiveOn, type Settings } from '../../lib/settings';
-import { createSettingsStore } from '../../lib/settings-store';
-import { SOURCE_DOCUMENT } from '../../lib/source-document';
-import { holdsText } from '../../lib/scanner';
-import { createTermFinder } from '../../lib/term-finder';
+import type { GlossaryEntry } from '../../lib/glossary/types';
+import { answerPresencePings, handleMessage, sendMessage } from '../../lib/messaging/protocol';
+import { isActiveOn, type Settings } from '../../lib/settings/settings';
+import { createSettingsStore } from '../../lib/settings/store';
+import { SOURCE_DOCUMENT } from '../../lib/glossary/source-document';
+import { holdsText } from '../../lib/scan/scanner';
+import { createTermFinder } from '../../lib/scan/term-finder';
 import { startSession, type Session } from './session';
 import { createTooltipHost } from './tooltip-host';
 import './highlights.css';
@@ -82,7 +82,7 @@ export default defineContentScript({
       apply();
     });
 
-    const stopAnsweringPings = answerPresencePings();
+    const stopAnsweringPings = answerPresencePings({ runtime: browser.runtime });
     handleMessage('getPageTerms', () => ({
       url: location.href,
       counts: session?.counts() ?? {},

@@ -3,11 +3,11 @@
  * painting, hover and keyboard navigation. Settings start and stop sessions; stopping leaves the
  * page as it was (no ranges, no listeners, no counts).
  */
-import type { GlossaryEntry } from '../../lib/glossary-types';
-import { createHighlighter, type Appearance, type PaintedRange } from '../../lib/highlighter';
-import { watchPage } from '../../lib/page-watcher';
-import type { Settings } from '../../lib/settings';
-import type { TermFinder } from '../../lib/term-finder';
+import type { GlossaryEntry } from '../../lib/glossary/types';
+import { createHighlighter, type Appearance, type PaintedRange } from '../../lib/scan/highlighter';
+import { watchPage } from '../../lib/scan/page-watcher';
+import type { Settings } from '../../lib/settings/settings';
+import type { TermFinder } from '../../lib/scan/term-finder';
 import { toLiveRange, watchHover } from './hover';
 import { createTermNavigator } from './term-navigator';
 import { HOST_TAG, type TooltipHost } from './tooltip-host';

@@ -2,8 +2,8 @@
  * Moves between the terms of a page from the keyboard (the manifest's next/previous commands):
  * paints the target block if it was off screen, scrolls it into view and opens its tooltip.
  */
-import type { Highlighter, PaintedRange } from '../../lib/highlighter';
-import type { Hit } from '../../lib/scanner';
+import type { Highlighter, PaintedRange } from '../../lib/scan/highlighter';
+import type { Hit } from '../../lib/scan/scanner';
 
 export interface TermNavigatorDeps {
   document: Document;

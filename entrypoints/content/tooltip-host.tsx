@@ -5,8 +5,8 @@
 import { render } from 'preact';
 import { I18nProvider } from '../../components/i18n';
 import { Tooltip } from '../../components/Tooltip';
-import { COMMON_MESSAGES, type UiLanguage } from '../../lib/i18n';
-import type { GlossaryEntry } from '../../lib/glossary-types';
+import { MESSAGES, type UiLanguage } from '../../lib/i18n';
+import type { GlossaryEntry } from '../../lib/glossary/types';
 import { placeTooltip } from '../../lib/place-tooltip';
 import css from './tooltip.css?inline';
 
@@ -50,7 +50,7 @@ export function createTooltipHost({ document, copyText, citationOf, openInGlossa
     const entry = current.entry;
     const uiLanguage = language();
     render(
-      <I18nProvider language={uiLanguage} table={COMMON_MESSAGES[uiLanguage]} key={uiLanguage}>
+      <I18nProvider language={uiLanguage} table={MESSAGES[uiLanguage]} key={uiLanguage}>
       <Tooltip
         entry={entry}
         copied={copied}

@@ -4,10 +4,10 @@ import termList from 'virtual:huantai-glossary/terms';
 import { GlossaryPage, type GlossaryPageServices } from '../../components/GlossaryPage';
 import { I18nProvider } from '../../components/i18n';
 import { resolveLanguage } from '../../lib/i18n';
-import { PAGE_MESSAGES } from '../../lib/i18n-pages';
-import { applyPageTheme } from '../../lib/page-theme';
-import { createSearchIndex } from '../../lib/search-index';
-import { createSettingsStore } from '../../lib/settings-store';
+import { MESSAGES } from '../../lib/i18n';
+import { applyPageTheme } from '../../lib/settings/page-theme';
+import { createSearchIndex } from '../../lib/glossary/search-index';
+import { createSettingsStore } from '../../lib/settings/store';
 import '../../components/glossary-ui.css';
 import './glossary.css';
 
@@ -37,7 +37,7 @@ document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
 applyPageTheme({ root: document.documentElement, theme: settings.theme });
 const index = createSearchIndex({ glossary, variants: termList.variants });
 render(
-  <I18nProvider language={language} table={PAGE_MESSAGES[language]}>
+  <I18nProvider language={language} table={MESSAGES[language]}>
     <GlossaryPage glossary={glossary} index={index} services={services} />
   </I18nProvider>,
   document.getElementById('app')!,

@@ -2,10 +2,10 @@ import { render } from 'preact';
 import { I18nProvider } from '../../components/i18n';
 import { OptionsPage } from '../../components/OptionsPage';
 import { resolveLanguage } from '../../lib/i18n';
-import { PAGE_MESSAGES } from '../../lib/i18n-pages';
-import { applyPageTheme } from '../../lib/page-theme';
-import type { LoadedSettings, Settings } from '../../lib/settings';
-import { createSettingsStore } from '../../lib/settings-store';
+import { MESSAGES } from '../../lib/i18n';
+import { applyPageTheme } from '../../lib/settings/page-theme';
+import type { LoadedSettings, Settings } from '../../lib/settings/settings';
+import { createSettingsStore } from '../../lib/settings/store';
 import '../../components/glossary-ui.css';
 import './options.css';
 
@@ -15,11 +15,11 @@ const app = document.getElementById('app')!;
 function draw(loaded: LoadedSettings) {
   const language = resolveLanguage({ setting: loaded.settings.language, browserLanguage: navigator.language });
   document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
-  document.title = PAGE_MESSAGES[language].optionsTitle;
+  document.title = MESSAGES[language].optionsTitle;
   applyPageTheme({ root: document.documentElement, theme: loaded.settings.theme });
   render(
     // Keyed by language so a language change redraws every string.
-    <I18nProvider language={language} table={PAGE_MESSAGES[language]} key={language}>
+    <I18nProvider language={language} table={MESSAGES[language]} key={language}>
       <OptionsPage loaded={loaded} services={{ save: store.save }} />
     </I18nProvider>,
     app,

@@ -4,12 +4,12 @@ import termList from 'virtual:huantai-glossary/terms';
 import { I18nProvider } from '../../components/i18n';
 import { Popup, type PopupServices, type PopupState } from '../../components/Popup';
 import { resolveLanguage } from '../../lib/i18n';
-import { PAGE_MESSAGES } from '../../lib/i18n-pages';
-import { applyPageTheme } from '../../lib/page-theme';
-import { hasContentScript, sendMessage } from '../../lib/protocol';
-import { createSavedState } from '../../lib/saved-state';
-import { createSearchIndex } from '../../lib/search-index';
-import { createSettingsStore } from '../../lib/settings-store';
+import { MESSAGES } from '../../lib/i18n';
+import { applyPageTheme } from '../../lib/settings/page-theme';
+import { hasContentScript, sendMessage } from '../../lib/messaging/protocol';
+import { createSavedState } from '../../lib/settings/saved-state';
+import { createSearchIndex } from '../../lib/glossary/search-index';
+import { createSettingsStore } from '../../lib/settings/store';
 import '../../components/glossary-ui.css';
 import './popup.css';
 
@@ -30,7 +30,7 @@ async function activeTabId(): Promise<number | undefined> {
 const services: PopupServices = {
   async getPageTerms() {
     const tabId = await activeTabId();
-    if (tabId === undefined || !(await hasContentScript({ tabId }))) return null;
+    if (tabId === undefined || !(await hasContentScript({ tabId, tabs: browser.tabs }))) return null;
     const [top, frames] = await Promise.all([
       sendMessage('getPageTerms', {}, { tabId, frameId: 0 }).catch(() => null),
       sendMessage('getTabTerms', { tabId }).catch(() => null),
@@ -42,7 +42,7 @@ const services: PopupServices = {
   },
   async revealTerm({ id }) {
     const tabId = await activeTabId();
-    if (tabId === undefined || !(await hasContentScript({ tabId }))) return false;
+    if (tabId === undefined || !(await hasContentScript({ tabId, tabs: browser.tabs }))) return false;
     return sendMessage('revealTerm', { id }, { tabId, frameId: 0 }).catch(() => false);
   },
   copyText: (text) => navigator.clipboard.writeText(text),
@@ -65,7 +65,7 @@ document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
 applyPageTheme({ root: document.documentElement, theme: settings.theme });
 const index = createSearchIndex({ glossary, variants: termList.variants });
 render(
-  <I18nProvider language={language} table={PAGE_MESSAGES[language]}>
+  <I18nProvider language={language} table={MESSAGES[language]}>
     <Popup glossary={glossary} index={index} services={services} settings={settings} />
   </I18nProvider>,
   document.getElementById('app')!,

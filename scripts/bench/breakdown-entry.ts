@@ -4,10 +4,10 @@
  * stage can be read apart. Each stage runs as one uninterrupted task (no yielding) and is
  * repeated: the first repetition is cold (DOM wrappers, JIT), the fastest is warm.
  */
-import type { TermList } from '../../lib/glossary-types';
-import { createHighlighter } from '../../lib/highlighter';
-import { scan, type ScanDeps, type SegmentMatcher } from '../../lib/scanner';
-import { createTermFinder } from '../../lib/term-finder';
+import type { TermList } from '../../lib/glossary/types';
+import { createHighlighter } from '../../lib/scan/highlighter';
+import { scan, type ScanDeps, type SegmentMatcher } from '../../lib/scan/scanner';
+import { createTermFinder } from '../../lib/scan/term-finder';
 
 export type Stage = 'walk' | 'match' | 'walk+find' | 'full-no-io' | 'full';
 

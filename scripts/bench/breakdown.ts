@@ -4,7 +4,7 @@
  * uninterrupted task, repeated; see breakdown-entry.ts for the stages.
  */
 import type { Browser } from 'playwright-core';
-import type { TermList } from '../../lib/glossary-types';
+import type { TermList } from '../../lib/glossary/types';
 import { prepareContext } from './browser-setup';
 import { bundleForPage } from './bundle';
 import type { Stage, StageResult } from './breakdown-entry';

@@ -15,13 +15,13 @@
  *    (page.keyboard.type); in the page, from the input event to the commit of the re-render (a
  *    MutationObserver on the popup) and to the frame after it (rAF, then a message posted from it).
  *    This includes Preact rendering the results.
- *  - the search alone: lib/search-index.ts bundled with vite (bundle.ts, as the stage breakdown is)
+ *  - the search alone: lib/glossary/search-index.ts bundled with vite (bundle.ts, as the stage breakdown is)
  *    and run in a page of the same browser over the real glossary, `index.search({ query, limit: 12 })`
  *    timed for every prefix of the same queries. The first pass is what typing into a freshly opened
  *    popup costs; later passes are warm. The budget is on the first pass.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import type { Glossary, TermList } from '../../lib/glossary-types';
+import type { Glossary, TermList } from '../../lib/glossary/types';
 import { bundleForPage } from './bundle';
 import { launchExtensionContext, openScanned, tabIdOf } from './extension-page';
 import type { Budget } from './report';
@@ -270,7 +270,7 @@ export function formatPopup({ result }: { result: PopupResult }): string {
     `keystrokes — ${QUERIES.map((q) => `'${q}'`).join(', ')} typed char by char`,
     `  through the UI, input event → re-render committed: ${describe(k.commit)}${k.unchanged > 0 ? `; ${k.unchanged} keystroke(s) changed nothing on screen` : ''}`,
     `  through the UI, input event → next frame: ${describe(k.frame)}`,
-    `  the search alone (lib/search-index.ts, limit ${POPUP_LIMIT}, ${s.prefixes} prefixes): first pass ${describe(s.firstPass)}; ` +
+    `  the search alone (lib/glossary/search-index.ts, limit ${POPUP_LIMIT}, ${s.prefixes} prefixes): first pass ${describe(s.firstPass)}; ` +
       `all ${s.passes} passes ${describe(s.allPasses)}; building the index ${ms(s.buildMs)} ms`,
     `  slowest in the first pass: ${s.slowest.map((q) => `'${q.query}' ${ms(q.ms)}`).join(' · ')}`,
   ];

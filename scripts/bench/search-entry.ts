@@ -1,10 +1,10 @@
 /**
  * Bundled into a page by the popup suite (popup.ts): times the extension's own search index
- * (lib/search-index.ts) over the real glossary, query by query, prefix by prefix, as typed.
+ * (lib/glossary/search-index.ts) over the real glossary, query by query, prefix by prefix, as typed.
  */
-import type { Glossary } from '../../lib/glossary-types';
-import type { VariantTable } from '../../lib/normalize';
-import { createSearchIndex } from '../../lib/search-index';
+import type { Glossary } from '../../lib/glossary/types';
+import type { VariantTable } from '../../lib/scan/normalize';
+import { createSearchIndex } from '../../lib/glossary/search-index';
 
 export interface SearchTiming {
   /** Building the index, ms (paid once when the popup opens). */

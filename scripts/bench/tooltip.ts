@@ -17,7 +17,7 @@
  * reported on its own and not counted in the median and max of the N hovers that follow.
  */
 import type { Page } from 'playwright-core';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
 import { launchExtensionContext, openScanned } from './extension-page';
 import type { Budget } from './report';
 import { max, median, percentile } from './stats';

@@ -10,10 +10,10 @@ import {
   TargetSchema,
   type Entry,
   type Target,
-} from '../../lib/glossary-schema';
-import type { Glossary, GlossaryEntry, TermList } from '../../lib/glossary-types';
-import { SOURCE_DOCUMENT } from '../../lib/source-document';
-import { normalizeTerm } from '../../lib/normalize';
+} from '../../lib/glossary/schema';
+import type { Glossary, GlossaryEntry, TermList } from '../../lib/glossary/types';
+import { SOURCE_DOCUMENT } from '../../lib/glossary/source-document';
+import { normalizeTerm } from '../../lib/scan/normalize';
 import { buildVariantTable } from './variants';
 
 export interface GlossaryFile {

@@ -6,8 +6,8 @@
  * against, so a quote copied across one of the report's line breaks still lines up.
  */
 import * as v from 'valibot';
-import type { Glossary } from '../../lib/glossary-types';
-import { normalizeTerm, normalizeText } from '../../lib/normalize';
+import type { Glossary } from '../../lib/glossary/types';
+import { normalizeTerm, normalizeText } from '../../lib/scan/normalize';
 import { squeeze } from './compile';
 
 export const IgnoreItemSchema = v.strictObject({

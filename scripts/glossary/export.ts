@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { GlossaryError, type CompiledGlossary } from './compile';
-import { glossaryCsvRows, toCsv } from '../../lib/glossary-csv';
+import { glossaryCsvRows, toCsv } from '../../lib/glossary/csv';
 import { loadGlossary } from './load';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

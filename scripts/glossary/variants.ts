@@ -1,5 +1,5 @@
 /**
- * Build time only: derives the small Traditional → Simplified char table that lib/normalize applies
+ * Build time only: derives the small Traditional → Simplified char table that lib/scan/normalize applies
  * to page text, limited to the chars the glossary actually uses, so the content script never ships
  * (or loads) a full conversion dictionary.
  */

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../scripts/serve.mjs';
-import { createTermFinder, findTerms } from '../../lib/term-finder';
+import { createTermFinder, findTerms } from '../../lib/scan/term-finder';
 import { allPainted, badgeOf, type Harness, paintedInside, scrollThrough, startHarness } from './harness';
 import { compiled, entryByTerm } from './glossary-fixture';
 import { tooltipText } from './page-helpers';

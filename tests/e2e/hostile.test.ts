@@ -13,7 +13,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
-import { createTermFinder, findTerms } from '../../lib/term-finder';
+import { createTermFinder, findTerms } from '../../lib/scan/term-finder';
 import { paintedInside, startHarness, waitForScanIdle, type Harness } from './harness';
 import { compiled, entryByTerm } from './glossary-fixture';
 import { hoverText, tooltipText } from './page-helpers';
@@ -809,7 +809,7 @@ describe('where the content script must not run', () => {
   // options, resolve) and never reads chrome.runtime.lastError, so asking a tab where the content
   // script does not run (chrome://, the Web Store, a tab opened before install) would log an
   // "Unchecked runtime.lastError" error in the popup, listed on chrome://extensions as the
-  // extension's error; lib/protocol.ts checks for a content script first (hasContentScript).
+  // extension's error; lib/messaging/protocol.ts checks for a content script first (hasContentScript).
   it('the popup logs no error when its tab has no content script (chrome://version)', async () => {
     const tab = (await visit(harness.context, 'chrome://version')).page;
     const worker = harness.context.serviceWorkers().find((w) => w.url().includes(harness.extensionId))!;

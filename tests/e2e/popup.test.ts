@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../scripts/serve.mjs';
-import { formatTargetValue } from '../../lib/citation';
-import { CATEGORIES } from '../../lib/categories';
-import type { GlossaryEntry } from '../../lib/glossary-types';
-import { createTermFinder, findTerms } from '../../lib/term-finder';
+import { formatTargetValue } from '../../lib/glossary/citation';
+import { CATEGORIES } from '../../lib/glossary/categories';
+import type { GlossaryEntry } from '../../lib/glossary/types';
+import { createTermFinder, findTerms } from '../../lib/scan/term-finder';
 import { allPainted, badgeOf, type Harness, scrollThrough, startHarness } from './harness';
 import { compiled, entryByTerm } from './glossary-fixture';
 

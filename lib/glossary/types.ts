@@ -1,0 +1,39 @@
+/** The compiled glossary as the extension sees it: produced and validated at build time. */
+import type { Category, Entry, Reference, Target } from './schema';
+
+export type { Category, Entry, Reference, Target };
+
+/** A full entry, as the background serves it to the tooltip, popup and glossary page. */
+export interface GlossaryEntry extends Omit<Entry, 'pinyin'> {
+  /** Tone-marked, syllables separated by spaces: zhōng guó mó gǔ. */
+  pinyin: string;
+  /** The 2022 targets that belong to this entry, in report order. */
+  targets: Target[];
+}
+
+export interface Glossary {
+  entries: GlossaryEntry[];
+  targets: Target[];
+  source: SourceDocument;
+}
+
+export interface SourceDocument {
+  title: string;
+  publisher: string;
+  date: string;
+}
+
+/** What the content script ships: just enough to find and classify terms, no explanations. */
+export interface TermList {
+  /** Traditional → Simplified, for the glossary's own characters only. */
+  variants: Record<string, string>;
+  terms: TermListItem[];
+}
+
+export interface TermListItem {
+  id: string;
+  category: Category;
+  /** The term and its aliases, already normalised (see lib/normalize). */
+  forms: string[];
+  sense?: { skipWhenNear: string[]; keepWhenNear: string[] };
+}

@@ -1,0 +1,304 @@
+// @vitest-environment happy-dom
+/**
+ * The popup component with the real glossary and search index and fake browser services: what it
+ * lists for a page, how it tells a page that was not scanned, what it remembers, and the entry
+ * view taking the results' place. The e2e suite drives the built popup; these pin the logic fast.
+ */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { render } from 'preact';
+import { I18nProvider } from '../../../components/i18n';
+import { MESSAGES } from '../../../lib/i18n';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Popup, type PopupServices, type PopupState } from '../../../components/Popup';
+import type { PageTerms } from '../../../lib/messaging/protocol';
+import { createSavedState } from '../../../lib/settings/saved-state';
+import { createSearchIndex } from '../../../lib/glossary/search-index';
+import { loadGlossary } from '../../../scripts/glossary/load';
+
+// Not `new URL(…)`: under happy-dom that is the DOM's URL, which node:url does not take.
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+const { glossary, termList } = loadGlossary({ dataDir: 'data', root: ROOT });
+const index = createSearchIndex({ glossary, variants: termList.variants });
+const idOf = (term: string) => {
+  const entry = glossary.entries.find((e) => e.term === term);
+  if (!entry) throw new Error(`no entry ${term}`);
+  return entry.id;
+};
+
+let container: HTMLElement;
+beforeEach(() => {
+  container = document.createElement('div');
+  document.body.append(container);
+});
+afterEach(() => {
+  render(null, container);
+  container.remove();
+});
+
+function fakeServices({ page = null, saved = null }: { page?: PageTerms | null | Promise<PageTerms | null>; saved?: PopupState | null } = {}) {
+  const states: PopupState[] = [];
+  const services: PopupServices = {
+    getPageTerms: vi.fn(() => Promise.resolve(page)),
+    revealTerm: vi.fn(() => Promise.resolve(true)),
+    copyText: vi.fn(() => Promise.resolve()),
+    openGlossaryPage: vi.fn(),
+    openSettings: vi.fn(),
+    saveSettings: vi.fn(() => Promise.resolve()),
+    loadState: () => saved,
+    saveState: (state) => void states.push(state),
+  };
+  return { services, states };
+}
+
+async function show(services: PopupServices) {
+  await act(async () => {
+    render(
+      <I18nProvider language="zh" table={MESSAGES.zh}>
+        <Popup glossary={glossary} index={index} services={services} />
+      </I18nProvider>,
+      container,
+    );
+  });
+  // Let getPageTerms settle.
+  await act(async () => {
+    await Promise.resolve();
+  });
+}
+
+const input = () => container.querySelector<HTMLInputElement>('input[role=combobox]')!;
+
+async function type(query: string) {
+  await act(async () => {
+    input().value = query;
+    input().dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+async function press(key: string) {
+  await act(async () => {
+    input().dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+  });
+}
+
+const options = () => [...container.querySelectorAll<HTMLElement>('[role=option]')];
+const selectedIndex = () => options().findIndex((o) => o.getAttribute('aria-selected') === 'true');
+const openId = () => container.querySelector<HTMLElement>('article.entry-view')?.dataset.id ?? null;
+
+describe('the popup’s “on this page”', () => {
+  it('says the page was not scanned when the tab does not answer', async () => {
+    const { services } = fakeServices({ page: null });
+    await show(services);
+    expect(container.querySelector('.on-page')!.textContent).toContain('此页面未被扫描');
+  });
+
+  it('shows it is waiting while the page has not answered yet', async () => {
+    const { services } = fakeServices({ page: new Promise(() => {}) });
+    await show(services);
+    expect(container.querySelector('.on-page p')!.textContent).toBe('…');
+  });
+
+  it('says so when the page has none of the glossary’s terms', async () => {
+    const { services } = fakeServices({ page: { url: 'https://example.com/', active: true, scanning: false, counts: {} } });
+    await show(services);
+    expect(container.querySelector('.on-page')!.textContent).toContain('本页没有词表中的术语');
+  });
+
+  it('lists known terms with a count, most frequent first, and reveals one on click', async () => {
+    const counts = { [idOf('两高')]: 1, [idOf('中国膜谷')]: 3, [idOf('高标准农田')]: 2, 'no-such-entry': 9, [idOf('双碳')]: 0 };
+    const { services } = fakeServices({ page: { url: 'https://example.com/', active: true, scanning: false, counts } });
+    await show(services);
+    const rows = [...container.querySelectorAll<HTMLElement>('.on-page li')].map((li) => [li.dataset.id, li.querySelector('.count')!.textContent]);
+    expect(rows).toEqual([
+      [idOf('中国膜谷'), '×3'],
+      [idOf('高标准农田'), '×2'],
+      [idOf('两高'), '×1'],
+    ]);
+    expect(container.querySelector('#on-page-title')!.textContent).toBe('本页术语（3）');
+    await act(async () => container.querySelector<HTMLButtonElement>(`li[data-id="${idOf('高标准农田')}"] .on-page-term`)!.click());
+    expect(services.revealTerm).toHaveBeenCalledWith({ id: idOf('高标准农田') });
+  });
+
+  it('gives way to the results while there is a query', async () => {
+    const { services } = fakeServices({ page: { url: 'https://example.com/', active: true, scanning: false, counts: { [idOf('两高')]: 1 } } });
+    await show(services);
+    await type('zgmg');
+    expect(container.querySelector('.on-page')).toBeNull();
+    expect(options()[0]!.dataset.id).toBe(idOf('中国膜谷'));
+  });
+});
+
+describe('the popup’s search and entry view', () => {
+  it('shows an opened entry in place of the results, and ↓ brings them back as they were', async () => {
+    const { services } = fakeServices();
+    await show(services);
+    await type('sh');
+    expect(options().length).toBeGreaterThan(3);
+    await press('ArrowDown');
+    await press('ArrowDown');
+    const chosen = options()[2]!.dataset.id;
+    await press('Enter');
+    expect(openId()).toBe(chosen);
+    expect(options()).toHaveLength(0);
+    expect(input().getAttribute('aria-expanded')).toBe('false');
+    expect(input().hasAttribute('aria-activedescendant')).toBe(false);
+
+    await press('ArrowDown');
+    expect(openId()).toBeNull();
+    expect(selectedIndex()).toBe(2);
+    expect(input().getAttribute('aria-activedescendant')).toBe(`result-${chosen}`);
+  });
+
+  it('brings the results back when the box is clicked, and with 返回', async () => {
+    const { services } = fakeServices();
+    await show(services);
+    await type('zgmg');
+    await press('Enter');
+    expect(openId()).toBe(idOf('中国膜谷'));
+    await act(async () => input().click());
+    expect(openId()).toBeNull();
+    expect(options()).toHaveLength(1);
+
+    await press('Enter');
+    const back = [...container.querySelectorAll('button')].find((b) => b.textContent === '返回')!;
+    await act(async () => back.click());
+    expect(openId()).toBeNull();
+    expect(options()).toHaveLength(1);
+  });
+
+  it('saves the query, the selection and the open entry as they change', async () => {
+    const { services, states } = fakeServices();
+    await show(services);
+    await type('sh');
+    await press('ArrowDown');
+    expect(states.at(-1)).toEqual({ query: 'sh', selected: 1, openId: null });
+    await press('Enter');
+    expect(openId()).not.toBeNull();
+    expect(states.at(-1)).toEqual({ query: 'sh', selected: 1, openId: openId() });
+  });
+
+  it('saves the entry as soon as it renders, not a frame later (the popup may close first)', async () => {
+    const { services, states } = fakeServices();
+    await show(services);
+    await type('zgmg');
+    // Outside act(), which would flush effects: only Preact's own render, in a microtask, runs.
+    input().dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(openId()).toBe(idOf('中国膜谷'));
+    expect(states.at(-1)?.openId).toBe(idOf('中国膜谷'));
+  });
+
+  it('starts from what it saved: query, selection and open entry', async () => {
+    const saved = { query: 'sh', selected: 3, openId: null };
+    const { services } = fakeServices({ saved });
+    await show(services);
+    expect(input().value).toBe('sh');
+    expect(selectedIndex()).toBe(3);
+
+    render(null, container);
+    const withEntry = fakeServices({ saved: { query: 'zgmg', selected: 0, openId: idOf('中国膜谷') } });
+    await show(withEntry.services);
+    expect(openId()).toBe(idOf('中国膜谷'));
+  });
+
+  it('ignores a saved entry the glossary no longer has', async () => {
+    const { services } = fakeServices({ saved: { query: 'zgmg', selected: 0, openId: 'no-such-entry' } });
+    await show(services);
+    expect(openId()).toBeNull();
+    expect(options()[0]!.dataset.id).toBe(idOf('中国膜谷'));
+  });
+
+  it('copies a citation and opens the glossary page at the entry', async () => {
+    const { services } = fakeServices();
+    await show(services);
+    await type('两高');
+    await press('Enter');
+    const button = (label: string) => [...container.querySelectorAll('button')].find((b) => b.textContent === label)!;
+    await act(async () => button('复制引用').click());
+    expect(services.copyText).toHaveBeenCalledWith(expect.stringContaining('两高（'));
+    expect(button('已复制')).toBeDefined();
+    await act(async () => button('在词表页打开').click());
+    expect(services.openGlossaryPage).toHaveBeenCalledWith({ id: idOf('两高') });
+  });
+});
+
+describe('the popup’s saved state', () => {
+  const isState = (value: unknown): value is PopupState =>
+    typeof value === 'object' && value !== null && typeof (value as PopupState).query === 'string';
+  const memory = () => {
+    const items = new Map<string, string>();
+    return { getItem: (key: string) => items.get(key) ?? null, setItem: (key: string, value: string) => void items.set(key, value), items };
+  };
+
+  it('gives back what it saved', () => {
+    const storage = memory();
+    const saved = createSavedState({ storage, key: 'popup-state', isValid: isState });
+    expect(saved.load()).toBeNull();
+    saved.save({ query: '两高', selected: 2, openId: 'liang-gao' });
+    expect(createSavedState({ storage, key: 'popup-state', isValid: isState }).load()).toEqual({ query: '两高', selected: 2, openId: 'liang-gao' });
+  });
+
+  it('starts fresh from a corrupt or foreign value', () => {
+    const storage = memory();
+    const saved = createSavedState({ storage, key: 'popup-state', isValid: isState });
+    storage.items.set('popup-state', '{not json');
+    expect(saved.load()).toBeNull();
+    storage.items.set('popup-state', JSON.stringify({ query: 42 }));
+    expect(saved.load()).toBeNull();
+  });
+
+  it('keeps working when storage refuses to write', () => {
+    const saved = createSavedState({
+      storage: { getItem: () => null, setItem: () => { throw new Error('QuotaExceededError'); } },
+      key: 'popup-state',
+      isValid: isState,
+    });
+    expect(() => saved.save({ query: 'x', selected: 0, openId: null })).not.toThrow();
+  });
+});
+
+describe('the popup’s site switch', () => {
+  it('turns the extension off for the page’s site and back on, saving the settings', async () => {
+    const { services } = fakeServices({ page: { url: 'https://www.dzwww.com/news/1.html', active: true, scanning: false, counts: {} } });
+    await show(services);
+    const box = container.querySelector<HTMLInputElement>('input[name=site-active]')!;
+    expect(container.querySelector('.site-switch')!.textContent).toContain('www.dzwww.com');
+    expect(box.checked).toBe(true);
+    await act(async () => box.click());
+    expect(services.saveSettings).toHaveBeenLastCalledWith(expect.objectContaining({ disabledSites: ['www.dzwww.com'] }));
+    expect(box.checked).toBe(false);
+    await act(async () => box.click());
+    expect(services.saveSettings).toHaveBeenLastCalledWith(expect.objectContaining({ disabledSites: [] }));
+  });
+
+  it('has no switch for pages that were not scanned', async () => {
+    const { services } = fakeServices({ page: null });
+    await show(services);
+    expect(container.querySelector('input[name=site-active]')).toBeNull();
+  });
+
+  it('says when the site is off, and asks again while a page is still being scanned', async () => {
+    vi.useFakeTimers();
+    try {
+      const pages: PageTerms[] = [
+        { url: 'https://a.example/', active: true, scanning: true, counts: {} },
+        { url: 'https://a.example/', active: true, scanning: false, counts: { [idOf('两高')]: 2 } },
+      ];
+      const { services } = fakeServices();
+      services.getPageTerms = vi.fn(() => Promise.resolve(pages.shift() ?? null));
+      await show(services);
+      expect(container.querySelector('.on-page')!.textContent).toContain('正在扫描');
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(400);
+      });
+      expect(container.querySelector('.on-page')!.textContent).toContain('两高');
+    } finally {
+      vi.useRealTimers();
+    }
+    const off = fakeServices({ page: { url: 'https://b.example/', active: false, scanning: false, counts: {} } });
+    await show(off.services);
+    expect(container.querySelector('.on-page')!.textContent).toContain('已在此网站关闭');
+  });
+});
