@@ -20,3 +20,10 @@ export const COMPARATORS = ['', '以上', '左右', '低于', '突破', '力争'
 
 /** Shared by the glossary schema and the message protocol, which checks ids on arrival. */
 export const MAX_ID_LENGTH = 160;
+
+/**
+ * Whose term it is. County and city terms are Huantai's and 淄博's own, explained wherever they appear;
+ * province and national terms are painted only where the page is about Huantai (or the reader asks).
+ */
+export const SCOPES = ['county', 'city', 'province', 'national'] as const;
+export type Scope = (typeof SCOPES)[number];

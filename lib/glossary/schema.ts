@@ -3,9 +3,9 @@
  * Validated at build time (scripts/glossary-compile) so the extension trusts it inside.
  */
 import * as v from 'valibot';
-import { CATEGORIES, COMPARATORS, MAX_ID_LENGTH, type Category } from './categories';
+import { CATEGORIES, COMPARATORS, MAX_ID_LENGTH, SCOPES, type Category } from './categories';
 
-export { CATEGORIES, CATEGORY_IDS, COMPARATORS, MAX_ID_LENGTH, type Category } from './categories';
+export { CATEGORIES, CATEGORY_IDS, COMPARATORS, MAX_ID_LENGTH, SCOPES, type Category, type Scope } from './categories';
 
 const nonEmpty = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
 const id = v.pipe(
@@ -17,6 +17,12 @@ const id = v.pipe(
 export const ReferenceSchema = v.strictObject({
   title: nonEmpty,
   url: v.pipe(v.string(), v.url('must be a full URL'), v.startsWith('http', 'must be an http(s) URL')),
+  /** Who published the page: 国务院, 生态环境部, 新华网, 大众日报 … */
+  publisher: v.optional(nonEmpty),
+  /** The page's own date, only when it states one; never guessed. */
+  date: v.optional(v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD'))),
+  /** The fact of the entry this reference backs. */
+  supports: v.optional(nonEmpty),
 });
 
 export const SenseRulesSchema = v.strictObject({
@@ -40,6 +46,16 @@ export const EntrySchema = v.strictObject({
   english: nonEmpty,
   /** Tone-marked pinyin when the generator gets a polyphone wrong, syllables separated by spaces. */
   pinyin: v.optional(nonEmpty),
+  /** Whose term it is: Huantai's own, 淄博's, 山东's, or national (a policy or a general term). */
+  scope: v.optional(v.picklist(SCOPES, 'must be one of ' + SCOPES.join(', '))),
+  /** Who set the term and whom it binds; for Huantai's use of a wider policy, says so. */
+  scopeNote: v.optional(nonEmpty),
+  /** For city/province/national terms: what Huantai's report does with it (the card's 桓台 2022 block). */
+  localUse: v.optional(nonEmpty),
+  /** One English sentence, shown under the Chinese summary in the English interface. */
+  summaryEn: v.optional(nonEmpty),
+  /** Why a reference outside the primary-source list is kept, and what it is used for. */
+  sourceNote: v.optional(nonEmpty),
   category: v.picklist(Object.keys(CATEGORIES) as Category[], 'must be one of ' + Object.keys(CATEGORIES).join(', ')),
   summary: nonEmpty,
   explanation: nonEmpty,
