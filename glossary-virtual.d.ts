@@ -6,3 +6,7 @@ declare module 'virtual:huantai-glossary/entries' {
   const glossary: import('./lib/glossary/types').Glossary;
   export default glossary;
 }
+declare module 'virtual:huantai-glossary/probe' {
+  const probe: { tables: import('./lib/scan/probe').ProbeTables; variants: import('./lib/glossary/types').TermList['variants'] };
+  export default probe;
+}

@@ -1,6 +1,7 @@
 import glossary from 'virtual:huantai-glossary/entries';
 import { registerBackgroundHandlers } from '../lib/messaging/background-handlers';
-import { hasContentScript, sendMessage } from '../lib/messaging/protocol';
+import { askPresence } from '../lib/messaging/presence';
+import { sendMessage } from '../lib/messaging/protocol';
 
 const COMMANDS = { 'next-term': 'next', 'previous-term': 'previous' } as const;
 
@@ -18,8 +19,9 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener(async (command, tab) => {
     if (!(command in COMMANDS)) return;
     const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-    // Pages the content script does not run on (browser pages, the store) are left alone.
-    if (tabId === undefined || !(await hasContentScript({ tabId, tabs: browser.tabs }))) return;
+    // Pages the content script does not run on (browser pages, the store) and pages without a
+    // term (the engine never started) are left alone.
+    if (tabId === undefined || !(await askPresence({ tabId, tabs: browser.tabs }))?.engine) return;
     await sendMessage('moveToTerm', { direction: COMMANDS[command as keyof typeof COMMANDS] }, { tabId, frameId: 0 }).catch(() => false);
   });
 });

@@ -1,15 +1,16 @@
-import termList from 'virtual:huantai-glossary/terms';
-import { formatCitation } from '../../lib/glossary/citation';
-import { resolveLanguage } from '../../lib/i18n';
-import type { GlossaryEntry } from '../../lib/glossary/types';
-import { answerPresencePings, handleMessage, sendMessage } from '../../lib/messaging/protocol';
-import { isActiveOn, type Settings } from '../../lib/settings/settings';
-import { createSettingsStore } from '../../lib/settings/store';
-import { SOURCE_DOCUMENT } from '../../lib/glossary/source-document';
-import { holdsText } from '../../lib/scan/scanner';
-import { createTermFinder } from '../../lib/scan/term-finder';
-import { startSession, type Session } from './session';
-import { createTooltipHost } from './tooltip-host';
+/**
+ * The sentinel: the content script of every frame a reader opens. It finds out whether the frame
+ * may hold a glossary term (lib/scan/sentinel) and only then loads the engine (engine.ts) through
+ * parts.ts. A frame without a term pays for one read of its text and the probe; it answers the
+ * popup's presence ping ("here, no terms") and keeps watching for text added later.
+ */
+import probe from 'virtual:huantai-glossary/probe';
+import { answerPresence } from '../../lib/messaging/presence';
+import { createTermProbe } from '../../lib/scan/probe';
+import { watchForTerms } from '../../lib/scan/sentinel';
+import type { Engine } from './engine';
+import { loadPart } from './parts';
+import { yieldToPage } from './yield-to-page';
 import './highlights.css';
 
 export default defineContentScript({
@@ -17,124 +18,40 @@ export default defineContentScript({
   allFrames: true,
   matchAboutBlank: true,
   runAt: 'document_idle',
-  async main(ctx) {
+  main(ctx) {
     if (typeof CSS === 'undefined' || !('highlights' in CSS)) {
       // Editing the page to underline would break pages' own scripts; say so instead.
       console.info('[Huantai Lens] This browser lacks the CSS Custom Highlight API, so terms cannot be highlighted here.');
       return;
     }
-    const finder = createTermFinder({ termList });
-    // Building the automaton and tables is work on the page too (about 5 ms): it gets its own
-    // measure, in the task that starts the session rather than the one that evaluates this script
-    // (together they made one task of 20-50 ms on a typical news page), only where the extension is
-    // on, and not in a frame with no text yet: an ad's about:blank frame shares the page's thread,
-    // and its automaton is built when text arrives.
-    let prepared = false;
-    const prepareFinder = () => {
-      if (prepared || !holdsText({ root: document })) return;
-      prepared = true;
-      const start = performance.now();
-      finder.prepare();
-      performance.measure('huantai-lens:setup', { start, end: performance.now() });
+    let engineRunning = false;
+    const stopAnswering = answerPresence({ runtime: browser.runtime, presence: () => ({ url: location.href, engine: engineRunning }) });
+    const startEngine = async () => {
+      const engine = await loadPart<Engine>({
+        name: 'engine',
+        url: browser.runtime.getURL('/engine.js'),
+        importModule: (url) => import(/* @vite-ignore */ url),
+      });
+      if (ctx.isInvalid) return;
+      await engine.start({ ctx });
+      engineRunning = true;
     };
-    const entries = new Map<string, GlossaryEntry>();
-    const store = createSettingsStore({ area: browser.storage.sync });
-    let settings: Settings = (await store.load()).settings;
-    // Tells this document from the next one in the same frame (the badge resets when the top frame navigates).
-    const pageId = Math.random().toString(36);
-
-    const tooltip = createTooltipHost({
+    const sentinel = watchForTerms({
       document,
-      copyText: (text) => navigator.clipboard.writeText(text),
-      citationOf: (entry) => formatCitation({ entry, source: SOURCE_DOCUMENT }),
-      openInGlossary: (entry) => void sendMessage('openGlossary', { id: entry.id }).catch(ignoreClosedPort),
-      theme: () => settings.theme,
-      language: () => resolveLanguage({ setting: settings.language, browserLanguage: navigator.language }),
+      mayHoldTerm: createTermProbe(probe),
+      createMutationObserver: (callback) => new MutationObserver(callback),
+      onFound: () => void startEngine().catch((error: unknown) => console.error('[Huantai Lens] the engine did not start', error)),
+      // The observable contract: every chunk of scanning work is a 'huantai-lens:scan' measure; the
+      // sentinel's find no matches, only whether the engine is needed.
+      recordSlice: ({ start, end, textNodes, chars }) =>
+        performance.measure('huantai-lens:scan', { start, end, detail: { textNodes, chars, matches: 0, sentinel: true } }),
+      now: () => performance.now(),
+      setTimer: (callback, ms) => window.setTimeout(callback, ms),
+      yieldToPage,
     });
-
-    const fetchEntries = async (ids: string[]) => {
-      const missing = ids.filter((id) => !entries.has(id));
-      if (missing.length === 0) return;
-      for (const entry of await sendMessage('getEntries', { ids: missing })) entries.set(entry.id, entry);
-    };
-    const report = (counts: Record<string, number>) => {
-      // Entries are fetched once after the scan so the first hover needs no round trip, even
-      // when the service worker had gone to sleep.
-      void sendMessage('reportPageTerms', { pageId, counts }).catch(ignoreClosedPort);
-      void fetchEntries(Object.keys(counts)).catch(ignoreClosedPort);
-    };
-
-    let session: Session | null = null;
-    const apply = () => {
-      const active = isActiveOn({ settings, hostname: location.hostname });
-      if (!active && session) {
-        session.stop();
-        session = null;
-        report({});
-      } else if (active && !session) {
-        prepareFinder();
-        session = startSession({ finder, tooltip, settings: () => settings, entries, fetchEntries, onCounts: report, measure, yieldToPage });
-      }
-      session?.applySettings(settings);
-    };
-    const unwatch = store.watch((next) => {
-      settings = next;
-      apply();
-    });
-
-    const stopAnsweringPings = answerPresencePings({ runtime: browser.runtime });
-    handleMessage('getPageTerms', () => ({
-      url: location.href,
-      counts: session?.counts() ?? {},
-      active: session !== null,
-      scanning: session?.scanning() ?? false,
-    }));
-    handleMessage('moveToTerm', ({ data }) => session?.move({ direction: data.direction }) ?? false);
-    handleMessage('revealTerm', ({ data }) => session?.reveal({ id: data.id, flash }) ?? false);
-
     ctx.onInvalidated(() => {
-      stopAnsweringPings();
-      unwatch();
-      session?.stop();
-      session = null;
+      stopAnswering();
+      sentinel.stop();
     });
-    apply();
   },
 });
-
-/** Briefly marks a range (the popup's "show me where"), then lets it go. */
-function flash({ range }: { range: AbstractRange }) {
-  const name = 'huantai-lens-active';
-  const highlight = new Highlight(range);
-  CSS.highlights.set(name, highlight);
-  window.setTimeout(() => {
-    if (CSS.highlights.get(name) === highlight) CSS.highlights.delete(name);
-  }, 1600);
-}
-
-function measure(detail: { start: number; end: number; textNodes: number; chars: number; matches: number; painted?: number }) {
-  const { start, end, ...rest } = detail;
-  performance.measure('huantai-lens:scan', { start, end, detail: rest });
-}
-
-/** The background may be restarting; the next report will get through. */
-function ignoreClosedPort(error: unknown) {
-  console.debug('[Huantai Lens]', error);
-}
-
-/**
- * Lets the page's own tasks run before the next chunk of scanning. Not scheduler.yield(): its
- * continuation is queued ahead of the page's tasks, so the page's timers starved for the whole
- * scan (a 10 ms setInterval did not fire once in 1.2 s of scanning 100,000 paragraphs; see
- * tests/e2e/hostile.test.ts). A task posted at normal priority waits its turn behind them.
- */
-function yieldToPage(): Promise<void> {
-  type PostTask = (callback: () => void, options: { priority: 'user-visible' }) => Promise<void>;
-  const scheduler = (globalThis as { scheduler?: { postTask?: PostTask } }).scheduler;
-  if (scheduler?.postTask) return scheduler.postTask(() => undefined, { priority: 'user-visible' });
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
-  });
-}

@@ -3,10 +3,10 @@ import glossary from 'virtual:huantai-glossary/entries';
 import termList from 'virtual:huantai-glossary/terms';
 import { I18nProvider } from '../../components/i18n';
 import { Popup, type PopupServices, type PopupState } from '../../components/Popup';
-import { resolveLanguage } from '../../lib/i18n';
-import { MESSAGES } from '../../lib/i18n';
+import { MESSAGES, resolveLanguage } from '../../lib/i18n';
 import { applyPageTheme } from '../../lib/settings/page-theme';
-import { hasContentScript, sendMessage } from '../../lib/messaging/protocol';
+import { askPresence } from '../../lib/messaging/presence';
+import { sendMessage, type PageTerms } from '../../lib/messaging/protocol';
 import { createSavedState } from '../../lib/settings/saved-state';
 import { createSearchIndex } from '../../lib/glossary/search-index';
 import { createSettingsStore } from '../../lib/settings/store';
@@ -30,9 +30,12 @@ async function activeTabId(): Promise<number | undefined> {
 const services: PopupServices = {
   async getPageTerms() {
     const tabId = await activeTabId();
-    if (tabId === undefined || !(await hasContentScript({ tabId, tabs: browser.tabs }))) return null;
+    const presence = tabId === undefined ? null : await askPresence({ tabId, tabs: browser.tabs });
+    if (tabId === undefined || presence === null) return null;
+    // A top frame whose engine never started holds no term; its frames may (their reports are in the background).
+    const idle: PageTerms = { url: presence.url, active: true, scanning: false, counts: {} };
     const [top, frames] = await Promise.all([
-      sendMessage('getPageTerms', {}, { tabId, frameId: 0 }).catch(() => null),
+      presence.engine ? sendMessage('getPageTerms', {}, { tabId, frameId: 0 }).catch(() => null) : idle,
       sendMessage('getTabTerms', { tabId }).catch(() => null),
     ]);
     if (!top) return null;
@@ -42,7 +45,7 @@ const services: PopupServices = {
   },
   async revealTerm({ id }) {
     const tabId = await activeTabId();
-    if (tabId === undefined || !(await hasContentScript({ tabId, tabs: browser.tabs }))) return false;
+    if (tabId === undefined || !(await askPresence({ tabId, tabs: browser.tabs }))?.engine) return false;
     return sendMessage('revealTerm', { id }, { tabId, frameId: 0 }).catch(() => false);
   },
   copyText: (text) => navigator.clipboard.writeText(text),

@@ -1,5 +1,6 @@
 /** The compiled glossary as the extension sees it: produced and validated at build time. */
 import type { Category, Entry, Reference, Target } from './schema';
+import type { ProbeTables } from '../scan/probe';
 
 export type { Category, Entry, Reference, Target };
 
@@ -28,6 +29,8 @@ export interface TermList {
   /** Traditional → Simplified, for the glossary's own characters only. */
   variants: Record<string, string>;
   terms: TermListItem[];
+  /** The probe's tables for these terms' forms (lib/scan/probe), built with the list. */
+  probe: ProbeTables;
 }
 
 export interface TermListItem {

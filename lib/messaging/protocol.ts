@@ -70,28 +70,3 @@ export function handleMessage<K extends keyof ProtocolMap>(
     return handler({ data: parsed.output, sender: message.sender });
   });
 }
-
-/**
- * Whether a tab's top frame has our content script. @webext-core/messaging sends tab messages with
- * the callback form of tabs.sendMessage and never reads runtime.lastError, so asking a tab without
- * a content script (a browser page, the store, a tab opened before install) logs "Unchecked
- * runtime.lastError" as an error of the extension. This ping uses the promise form, whose failure
- * is a rejection we handle, so the typed messages only go where someone is listening.
- */
-const PRESENCE_PING = 'huantai-lens:presence';
-
-export function hasContentScript({ tabId, tabs }: { tabId: number; tabs: Pick<typeof browser.tabs, 'sendMessage'> }): Promise<boolean> {
-  return tabs.sendMessage(tabId, PRESENCE_PING, { frameId: 0 }).then(
-    (answer) => answer === true,
-    () => false,
-  );
-}
-
-/** The content script's side of hasContentScript. */
-export function answerPresencePings({ runtime }: { runtime: Pick<typeof browser.runtime, 'onMessage'> }): () => void {
-  const listener = (message: unknown, _sender: unknown, sendResponse: (answer: boolean) => void) => {
-    if (message === PRESENCE_PING) sendResponse(true);
-  };
-  runtime.onMessage.addListener(listener);
-  return () => runtime.onMessage.removeListener(listener);
-}

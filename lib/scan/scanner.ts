@@ -14,6 +14,7 @@
  */
 import type { MatchBatch } from './matcher';
 import { SEPARATOR } from './normalize';
+import { SKIPPED } from './skipped';
 
 export interface Hit {
   startNode: Text;
@@ -142,13 +143,6 @@ export interface ScanResult {
   matches: number;
 }
 
-/** Elements whose text is not reading text. */
-const SKIPPED = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'CODE', 'KBD', 'SAMP',
-  'VAR', 'IFRAME', 'FRAME', 'OBJECT', 'EMBED', 'CANVAS', 'SVG', 'svg', 'MATH', 'math', 'HEAD', 'TITLE', 'BUTTON',
-  // <rt> is ruby annotation (pinyin/kana above the base text), not part of the term.
-  'RT', 'RP',
-]);
 
 /**
  * Display is not read per element (getComputedStyle on every element would cost more than the
@@ -175,18 +169,6 @@ function isSkipped(element: Element, excludedSelector: string | undefined): bool
   if (SKIPPED.has(element.tagName)) return true;
   if (element.matches(EDITABLE)) return true;
   return excludedSelector !== undefined && element.matches(excludedSelector);
-}
-
-/**
- * Does the root hold any text outside scripts and styles? Stops at the first text that counts, so
- * it costs next to nothing on a page with text; an ad's about:blank frame holds only scripts.
- */
-export function holdsText({ root }: { root: Node }): boolean {
-  const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (!WHITESPACE_ONLY.test((node as Text).data) && !SKIPPED.has((node.parentNode as Element).tagName)) return true;
-  }
-  return false;
 }
 
 /** The nearest block element containing a node (the node itself when it is one). */

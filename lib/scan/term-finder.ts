@@ -1,7 +1,7 @@
 /** Builds the page-side term finder from the shipped term list: one automaton for every form. */
 import type { Category, TermList } from '../glossary/types';
 import { buildMatcher, toMatches, type Match, type MatchBatch, type Matcher, type SenseRule } from './matcher';
-import { buildPrefilter } from './prefilter';
+import { buildProbeTables, createTermProbe } from './probe';
 import type { SegmentMatcher } from './scanner';
 
 export interface TermFinder extends SegmentMatcher {
@@ -28,13 +28,18 @@ export function matcherInputOf({ termList }: { termList: TermList }) {
   };
 }
 
+/** A term list from its terms (build time and tests): the probe's tables are derived from the forms. */
+export function termListOf({ terms, variants }: Omit<TermList, 'probe'>): TermList {
+  return { variants, terms, probe: buildProbeTables({ forms: terms.flatMap((term) => term.forms), variants }) };
+}
+
 export function createTermFinder({ termList }: { termList: TermList }): TermFinder {
   const values = new Map(termList.terms.map((term, value) => [term.id, value]));
   let built: { matcher: Matcher; mayHoldTerm: (text: string) => boolean } | null = null;
   const build = () =>
     (built ??= {
       matcher: buildMatcher(matcherInputOf({ termList })),
-      mayHoldTerm: buildPrefilter({ forms: termList.terms.flatMap((term) => term.forms), variants: termList.variants }),
+      mayHoldTerm: createTermProbe({ tables: termList.probe, variants: termList.variants }),
     });
   let segment = '';
   return {
@@ -56,7 +61,7 @@ export function createTermFinder({ termList }: { termList: TermList }): TermFind
   };
 }
 
-/** The terms in one piece of text, through the finder's whole pipeline (prefilter, automaton, sense rules). */
+/** The terms in one piece of text, through the finder's whole pipeline (probe, automaton, sense rules). */
 export function findTerms({ finder, text }: { finder: TermFinder; text: string }): Match[] {
   if (!finder.begin({ text })) return [];
   finder.feed({ from: 0, to: text.length });

@@ -14,6 +14,8 @@ import {
 import type { Glossary, GlossaryEntry, TermList } from '../../lib/glossary/types';
 import { SOURCE_DOCUMENT } from '../../lib/glossary/source-document';
 import { normalizeTerm } from '../../lib/scan/normalize';
+import type { ProbeTables } from '../../lib/scan/probe';
+import { termListOf } from '../../lib/scan/term-finder';
 import { buildVariantTable } from './variants';
 
 export interface GlossaryFile {
@@ -25,6 +27,8 @@ export interface GlossaryFile {
 export interface CompiledGlossary {
   glossary: Glossary;
   termList: TermList;
+  /** What the sentinel ships: the probe's tables and the variant table its fold needs. */
+  probe: { tables: ProbeTables; variants: TermList['variants'] };
 }
 
 export class GlossaryError extends Error {
@@ -82,9 +86,7 @@ export function compileGlossary({ files, source }: { files: GlossaryFile[]; sour
     targets: targetsByEntry.get(entry.id) ?? [],
   }));
 
-  const termList: TermList = {
-    variants,
-    terms: full.map((e) => ({
+  const terms: TermList['terms'] = full.map((e) => ({
       id: e.id,
       category: e.category,
       forms: unique([e.term, ...e.aliases].map((text) => normalizeTerm({ text, variants }))),
@@ -96,12 +98,13 @@ export function compileGlossary({ files, source }: { files: GlossaryFile[]; sour
             },
           }
         : {}),
-    })),
-  };
+  }));
+  const termList = termListOf({ variants, terms });
 
   return {
     glossary: { entries: full, targets: targets.map((t) => t.target), source: SOURCE_DOCUMENT },
     termList,
+    probe: { tables: termList.probe, variants },
   };
 }
 

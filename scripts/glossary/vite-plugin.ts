@@ -1,6 +1,6 @@
 /**
- * Serves the compiled glossary as two virtual modules, so the content script bundles only the
- * term list and the background alone carries the explanations. A bad glossary fails the build.
+ * Serves the compiled glossary as virtual modules: the sentinel bundles only the probe's tables, the
+ * engine the term list, and the background alone carries the explanations. A bad glossary fails the build.
  */
 import type { Plugin } from 'vite';
 import { compileGlossary } from './compile';
@@ -9,6 +9,7 @@ import { readGlossaryInputs } from './load';
 const MODULES = {
   'virtual:huantai-glossary/terms': 'termList',
   'virtual:huantai-glossary/entries': 'glossary',
+  'virtual:huantai-glossary/probe': 'probe',
 } as const;
 type VirtualId = keyof typeof MODULES;
 

@@ -314,7 +314,7 @@ describe('the real corpus pages', () => {
   });
   afterAll(() => plain?.close());
 
-  it.each(CORPUS_PAGES)('%s: scanned, nothing painted where it must not be, DOM untouched', async (name) => {
+  it.each(CORPUS_PAGES)('%s: read, nothing painted where it must not be, DOM untouched', async (name) => {
     const page = await harness.openPage(`/corpus/${name}`);
     const reference = await plainContext.newPage();
     try {
@@ -323,7 +323,8 @@ describe('the real corpus pages', () => {
       for (const { detail } of measures) {
         expect(detail).toMatchObject({ textNodes: expect.any(Number), chars: expect.any(Number), matches: expect.any(Number) });
       }
-      expect(measures.reduce((n, m) => n + (m.detail.textNodes as number), 0)).toBeGreaterThan(0);
+      // Read at least by the sentinel (pages without a possible term never start the engine).
+      expect(measures.reduce((n, m) => n + (m.detail.chars as number), 0)).toBeGreaterThan(0);
       await scrollThrough(page);
       const { ranges, duplicates } = await rangesOf(page);
       expect(ranges.filter((r) => r.forbidden || !r.connected)).toEqual([]);

@@ -8,19 +8,19 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHighlighter } from '../../../lib/scan/highlighter';
 import { watchPage, type PageWatcherDeps } from '../../../lib/scan/page-watcher';
 import type { ChunkMeasure, Hit } from '../../../lib/scan/scanner';
-import { createTermFinder } from '../../../lib/scan/term-finder';
+import { createTermFinder, termListOf } from '../../../lib/scan/term-finder';
 import { normalizeTerm } from '../../../lib/scan/normalize';
 import type { TermList } from '../../../lib/glossary/types';
 
 const form = (text: string) => normalizeTerm({ text });
-const termList: TermList = {
+const termList: TermList = termListOf({
   variants: {},
   terms: [
     { id: 'zhong-guo-mo-gu', category: 'industry', forms: [form('中国膜谷')] },
     { id: 'liang-gao', category: 'ecology', forms: [form('两高'), form('两高项目')] },
     { id: 'gao-biao-zhun-nong-tian', category: 'rural', forms: [form('高标准农田')] },
   ],
-};
+});
 const finder = createTermFinder({ termList });
 const MO_GU = finder.valueOf('zhong-guo-mo-gu')!;
 const LIANG_GAO = finder.valueOf('liang-gao')!;

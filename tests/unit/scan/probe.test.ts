@@ -1,32 +1,42 @@
 import { describe, expect, it } from 'vitest';
-import { buildPrefilter } from '../../../lib/scan/prefilter';
+import { buildProbeTables, createTermProbe } from '../../../lib/scan/probe';
 import { createTermFinder, findTerms, matcherInputOf } from '../../../lib/scan/term-finder';
 import { buildMatcher } from '../../../lib/scan/matcher';
 import { loadGlossary } from '../../../scripts/glossary/load';
 
 const { termList, glossary } = loadGlossary({ dataDir: 'data', root: process.cwd() });
 const forms = termList.terms.flatMap((t) => t.forms);
-const mayHold = buildPrefilter({ forms, variants: termList.variants });
+const mayHold = createTermProbe({ tables: buildProbeTables({ forms, variants: termList.variants }), variants: termList.variants });
 
-describe('the prefilter', () => {
-  it('lets through every term and alias of the glossary as written, Traditional and full-width included', () => {
-    for (const entry of glossary.entries) for (const text of [entry.term, ...entry.aliases]) expect(mayHold(`xx ${text} yy`), text).toBe(true);
+describe('the term probe', () => {
+  it('lets through every term and alias of the glossary as written, Traditional, full-width and split included', () => {
+    for (const entry of glossary.entries) for (const text of [entry.term, ...entry.aliases]) expect(mayHold(`中文 ${text} yy`), text).toBe(true);
     expect(mayHold('中國膜谷')).toBe(true);
-    expect(mayHold('the Ｇ Ｄ Ｐ grew')).toBe(true);
-    expect(mayHold('regional “G D P”')).toBe(true);
+    expect(mayHold('中 国\n“膜谷”')).toBe(true);
+    expect(mayHold('「兩高」項目')).toBe(true);
+    expect(mayHold('推进 5＋N 综合文化服务中心建设')).toBe(true);
+    expect(mayHold('经济增长，ＧＤＰ 上升')).toBe(true);
+    expect(mayHold('经济 “G D P”')).toBe(true);
   });
 
-  it('stops English text with no term, curly quotes and dashes notwithstanding', () => {
+  it('stops text that holds only the start of a term, or common words that start terms', () => {
+    expect(mayHold('中国人民在高速公路上看到新的城市')).toBe(false);
+    expect(mayHold('中国膜')).toBe(false);
     expect(mayHold('The “quick” brown fox — jumped over 100% of the lazy dogs.')).toBe(false);
-    expect(mayHold('good deeds pay')).toBe(false);
   });
 
-  it('changes no result: with and without it, the finder finds the same terms', () => {
+  it('lets Latin-only forms through only in text that holds Chinese', () => {
+    expect(mayHold('GDP grew 6% in the county')).toBe(false);
+    expect(mayHold('the Ｇ Ｄ Ｐ grew')).toBe(false);
+    expect(mayHold('GDP grew, 报告说')).toBe(true);
+  });
+
+  it('changes no result on Chinese text: with and without it, the finder finds the same terms', () => {
     const finder = createTermFinder({ termList });
-    // The finder's own matcher input, without the prefilter in front.
+    // The finder's own matcher input, without the probe in front.
     const matcher = buildMatcher(matcherInputOf({ termList }));
     const samples = [
-      'GDP rose; the 两高 projects', 'plain English only, nothing here', '坚决遏制“两高”项目盲目发展', '中國膜谷與兩高', '5 + N综合文化服务中心', 'g-d-p',
+      '地区 GDP rose; the 两高 projects', '坚决遏制“两高”项目盲目发展', '中國膜谷與兩高', '5 + N综合文化服务中心', '中文g-d-p',
       ...glossary.entries.flatMap((e) => e.quotes),
     ];
     for (const text of samples) {

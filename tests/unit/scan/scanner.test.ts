@@ -4,14 +4,14 @@
  * text counts as one run, what it never reads, and how it splits a huge text node into tasks.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { blockOf, holdsText, isInSkippedRegion, scan, type ChunkMeasure, type Hit, type RunHits, type ScanDeps } from '../../../lib/scan/scanner';
-import { createTermFinder } from '../../../lib/scan/term-finder';
+import { blockOf, isInSkippedRegion, scan, type ChunkMeasure, type Hit, type RunHits, type ScanDeps } from '../../../lib/scan/scanner';
+import { createTermFinder, termListOf } from '../../../lib/scan/term-finder';
 import { normalizeTerm } from '../../../lib/scan/normalize';
 import type { TermList } from '../../../lib/glossary/types';
 
 const variants = { 國: '国', 兩: '两', 項: '项' };
 const form = (text: string) => normalizeTerm({ text, variants });
-const termList: TermList = {
+const termList: TermList = termListOf({
   variants,
   terms: [
     { id: 'zhong-guo-mo-gu', category: 'industry', forms: [form('中国膜谷')] },
@@ -26,7 +26,7 @@ const termList: TermList = {
     { id: 'ma-ta-hu', category: 'industry', forms: [form('马踏湖')] },
     { id: 'gdp', category: 'industry', forms: [form('GDP')] },
   ],
-};
+});
 const finder = createTermFinder({ termList });
 const MO_GU = finder.valueOf('zhong-guo-mo-gu')!;
 const LIANG_GAO = finder.valueOf('liang-gao')!;
@@ -208,19 +208,6 @@ describe('scan: block boundaries', () => {
     const root = host.attachShadow({ mode: 'open' });
     root.innerHTML = '<b>中国膜谷</b>';
     expect(blockOf(root.firstChild!.firstChild!)).toBe(document.getElementById('d'));
-  });
-});
-
-describe('holdsText: whether a frame has anything to build the automaton for', () => {
-  it.each([
-    ['an empty body', '', false],
-    ['whitespace between elements', '\n  <div>\n  <img alt="">\n  </div>\n', false],
-    ['an ad’s script and style, naming a term', '<script>var slot = "中国膜谷";</script><style>/* 中国膜谷 */</style>\n', false],
-    ['one word deep inside', '<div><span><b>膜</b></span></div>', true],
-    ['text after a script', '<script>1</script><p>前文</p>', true],
-  ])('%s: %s', (_, html, expected) => {
-    document.body.innerHTML = html;
-    expect(holdsText({ root: document })).toBe(expected);
   });
 });
 

@@ -1,0 +1,117 @@
+/**
+ * The engine: everything the content script does in a frame that may hold a term — settings,
+ * scanning and painting (a session), hover and keyboard, the typed messages. Loaded by the
+ * sentinel (index.ts) through parts.ts, so frames without a term never evaluate it.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import termList from 'virtual:huantai-glossary/terms';
+import { formatCitation } from '../../lib/glossary/citation';
+import { resolveLanguage } from '../../lib/i18n';
+import type { GlossaryEntry } from '../../lib/glossary/types';
+import { handleMessage, sendMessage } from '../../lib/messaging/protocol';
+import { isActiveOn, type Settings } from '../../lib/settings/settings';
+import { createSettingsStore } from '../../lib/settings/store';
+import { SOURCE_DOCUMENT } from '../../lib/glossary/source-document';
+import { createTermFinder } from '../../lib/scan/term-finder';
+import { startSession, type Session } from './session';
+import { createTooltipHost } from './tooltip-host';
+import { yieldToPage } from './yield-to-page';
+
+export interface Engine {
+  start(deps: { ctx: ContentScriptContext }): Promise<void>;
+}
+
+export async function startEngine({ ctx }: { ctx: ContentScriptContext }): Promise<void> {
+  const finder = createTermFinder({ termList });
+  // Building the automaton and tables is work on the page too (about 5 ms): it gets its own
+  // measure, in the task that starts the session rather than the one that evaluates the engine,
+  // and only where the extension is on.
+  let prepared = false;
+  const prepareFinder = () => {
+    if (prepared) return;
+    prepared = true;
+    const start = performance.now();
+    finder.prepare();
+    performance.measure('huantai-lens:setup', { start, end: performance.now() });
+  };
+  const entries = new Map<string, GlossaryEntry>();
+  const store = createSettingsStore({ area: browser.storage.sync });
+  let settings: Settings = (await store.load()).settings;
+  // Tells this document from the next one in the same frame (the badge resets when the top frame navigates).
+  const pageId = [...crypto.getRandomValues(new Uint32Array(2))].map((n) => n.toString(36)).join('');
+
+  const tooltip = createTooltipHost({
+    document,
+    copyText: (text) => navigator.clipboard.writeText(text),
+    citationOf: (entry) => formatCitation({ entry, source: SOURCE_DOCUMENT }),
+    openInGlossary: (entry) => void sendMessage('openGlossary', { id: entry.id }).catch(ignoreClosedPort),
+    theme: () => settings.theme,
+    language: () => resolveLanguage({ setting: settings.language, browserLanguage: navigator.language }),
+  });
+
+  const fetchEntries = async (ids: string[]) => {
+    const missing = ids.filter((id) => !entries.has(id));
+    if (missing.length === 0) return;
+    for (const entry of await sendMessage('getEntries', { ids: missing })) entries.set(entry.id, entry);
+  };
+  const report = (counts: Record<string, number>) => {
+    // Entries are fetched once after the scan so the first hover needs no round trip, even
+    // when the service worker had gone to sleep.
+    void sendMessage('reportPageTerms', { pageId, counts }).catch(ignoreClosedPort);
+    void fetchEntries(Object.keys(counts)).catch(ignoreClosedPort);
+  };
+
+  let session: Session | null = null;
+  const apply = () => {
+    const active = isActiveOn({ settings, hostname: location.hostname });
+    if (!active && session) {
+      session.stop();
+      session = null;
+      report({});
+    } else if (active && !session) {
+      prepareFinder();
+      session = startSession({ finder, tooltip, settings: () => settings, entries, fetchEntries, onCounts: report, measure, yieldToPage });
+    }
+    session?.applySettings(settings);
+  };
+  const unwatch = store.watch((next) => {
+    settings = next;
+    apply();
+  });
+
+  handleMessage('getPageTerms', () => ({
+    url: location.href,
+    counts: session?.counts() ?? {},
+    active: session !== null,
+    scanning: session?.scanning() ?? false,
+  }));
+  handleMessage('moveToTerm', ({ data }) => session?.move({ direction: data.direction }) ?? false);
+  handleMessage('revealTerm', ({ data }) => session?.reveal({ id: data.id, flash }) ?? false);
+
+  ctx.onInvalidated(() => {
+    unwatch();
+    session?.stop();
+    session = null;
+  });
+  apply();
+}
+
+/** Briefly marks a range (the popup's "show me where"), then lets it go. */
+function flash({ range }: { range: AbstractRange }) {
+  const name = 'huantai-lens-active';
+  const highlight = new Highlight(range);
+  CSS.highlights.set(name, highlight);
+  window.setTimeout(() => {
+    if (CSS.highlights.get(name) === highlight) CSS.highlights.delete(name);
+  }, 1600);
+}
+
+function measure(detail: { start: number; end: number; textNodes: number; chars: number; matches: number; painted?: number }) {
+  const { start, end, ...rest } = detail;
+  performance.measure('huantai-lens:scan', { start, end, detail: rest });
+}
+
+/** The background may be restarting; the next report will get through. */
+function ignoreClosedPort(error: unknown) {
+  console.debug('[Huantai Lens]', error);
+}
