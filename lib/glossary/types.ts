@@ -1,8 +1,8 @@
 /** The compiled glossary as the extension sees it: produced and validated at build time. */
-import type { Category, Entry, Reference, Target } from './schema';
+import type { Category, Entry, Reference, Scope, Target } from './schema';
 import type { ProbeTables } from '../scan/probe';
 
-export type { Category, Entry, Reference, Target };
+export type { Category, Entry, Reference, Scope, Target };
 
 /** A full entry, as the background serves it to the tooltip, popup and glossary page. */
 export interface GlossaryEntry extends Omit<Entry, 'pinyin'> {
@@ -36,6 +36,8 @@ export interface TermList {
 export interface TermListItem {
   id: string;
   category: Category;
+  /** Whose term it is: county and city terms are painted everywhere, wider ones where the page is about Huantai. */
+  scope: Scope;
   /** The term and its aliases, already normalised (see lib/normalize). */
   forms: string[];
   sense?: { skipWhenNear: string[]; keepWhenNear: string[] };

@@ -89,6 +89,7 @@ export function compileGlossary({ files, source }: { files: GlossaryFile[]; sour
   const terms: TermList['terms'] = full.map((e) => ({
       id: e.id,
       category: e.category,
+      scope: e.scope ?? 'county',
       forms: unique([e.term, ...e.aliases].map((text) => normalizeTerm({ text, variants }))),
       ...(e.sense
         ? {

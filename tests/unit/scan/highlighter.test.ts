@@ -14,9 +14,9 @@ const form = (text: string) => normalizeTerm({ text });
 const termList: TermList = termListOf({
   variants: {},
   terms: [
-    { id: 'zhong-guo-mo-gu', category: 'industry', forms: [form('中国膜谷')] },
-    { id: 'liang-gao', category: 'ecology', forms: [form('两高'), form('两高项目')] },
-    { id: 'gao-biao-zhun-nong-tian', category: 'rural', forms: [form('高标准农田')] },
+    { id: 'zhong-guo-mo-gu', category: 'industry', scope: 'county', forms: [form('中国膜谷')] },
+    { id: 'liang-gao', category: 'ecology', scope: 'national', forms: [form('两高'), form('两高项目')] },
+    { id: 'gao-biao-zhun-nong-tian', category: 'rural', scope: 'national', forms: [form('高标准农田')] },
   ],
 });
 const finder = createTermFinder({ termList });

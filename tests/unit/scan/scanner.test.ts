@@ -14,17 +14,18 @@ const form = (text: string) => normalizeTerm({ text, variants });
 const termList: TermList = termListOf({
   variants,
   terms: [
-    { id: 'zhong-guo-mo-gu', category: 'industry', forms: [form('中国膜谷')] },
+    { id: 'zhong-guo-mo-gu', category: 'industry', scope: 'county', forms: [form('中国膜谷')] },
     {
       id: 'liang-gao',
       category: 'ecology',
+      scope: 'national',
       forms: [form('两高'), form('两高项目')],
       sense: { skipWhenNear: [form('最高人民法院'), form('司法解释')], keepWhenNear: [form('遏制')] },
     },
-    { id: 'gao-biao-zhun-nong-tian', category: 'rural', forms: [form('高标准农田')] },
-    { id: 'ma-ta-hu-lun-tan', category: 'industry', forms: [form('膜产业马踏湖高峰论坛'), form('马踏湖高峰论坛')] },
-    { id: 'ma-ta-hu', category: 'industry', forms: [form('马踏湖')] },
-    { id: 'gdp', category: 'industry', forms: [form('GDP')] },
+    { id: 'gao-biao-zhun-nong-tian', category: 'rural', scope: 'national', forms: [form('高标准农田')] },
+    { id: 'ma-ta-hu-lun-tan', category: 'industry', scope: 'county', forms: [form('膜产业马踏湖高峰论坛'), form('马踏湖高峰论坛')] },
+    { id: 'ma-ta-hu', category: 'industry', scope: 'county', forms: [form('马踏湖')] },
+    { id: 'gdp', category: 'industry', scope: 'county', forms: [form('GDP')] },
   ],
 });
 const finder = createTermFinder({ termList });
