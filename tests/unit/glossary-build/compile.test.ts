@@ -25,7 +25,10 @@ function entry(overrides: Json = {}): Json {
     aliases: ['中國膜谷'],
     english: 'China Membrane Valley',
     category: 'industry',
+    scope: 'county',
+    scopeNote: '桓台县的产业品牌。',
     summary: '桓台的膜产业集群。',
+    summaryEn: "Huantai's membrane industry cluster.",
     explanation: '报告提出做大做强“中国膜谷”。',
     quotes: ['做大做强“中国膜谷”,着力打造国际一流高端膜产业基地。'],
     ...overrides,
@@ -38,6 +41,8 @@ const farmland = entry({
   aliases: ['高標準農田'],
   english: 'High-standard farmland',
   category: 'rural',
+  scope: 'national',
+  scopeNote: '国家标准定义的农田建设标准。',
   quotes: ['建成高标准农田8万亩,筑牢粮食安全底线。'],
 });
 
@@ -229,8 +234,8 @@ describe('compileGlossary: a valid glossary', () => {
 
   it('ships the folded forms, and no explanations, in the term list', () => {
     expect(compiled.termList.terms).toEqual([
-      { id: 'zhong-guo-mo-gu', category: 'industry', forms: ['中国膜谷'] },
-      { id: 'gao-biao-zhun-nong-tian', category: 'rural', forms: ['高标准农田'] },
+      { id: 'zhong-guo-mo-gu', category: 'industry', scope: 'county', forms: ['中国膜谷'] },
+      { id: 'gao-biao-zhun-nong-tian', category: 'rural', scope: 'national', forms: ['高标准农田'] },
     ]);
     expect(compiled.termList.variants['國']).toBe('国');
     expect(JSON.stringify(compiled.termList)).not.toContain('膜产业集群');
