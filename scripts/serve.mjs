@@ -2,6 +2,7 @@
 //   /demo/                 the report laid out as a news article (tests/fixtures/demo/article.html)
 //   /corpus/<file>         real news pages: tests/fixtures/corpus, else ../shared/corpus/pages
 //   /pages/<name>.html     hand-written test pages: tests/fixtures/pages (their scripts run)
+//   /context/<name>.html   real pages about Huantai and about other places: tests/fixtures/context
 //   /page?html=<name>      pages the tests register at run time (see `addPage`)
 //   /reporting/demo/?run=<id>  the demo article plus a script of the page's own that reports what the
 //                          extension painted (CSS.highlights, scan measures) to POST /report?run=<id>;
@@ -17,6 +18,7 @@ export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS_DIRS = [join(PROJECT_ROOT, 'tests/fixtures/corpus'), join(PROJECT_ROOT, '../shared/corpus/pages')];
 const DEMO_PAGE = join(PROJECT_ROOT, 'tests/fixtures/demo/article.html');
 const FIXTURE_PAGES_DIR = join(PROJECT_ROOT, 'tests/fixtures/pages');
+const CONTEXT_PAGES_DIR = join(PROJECT_ROOT, 'tests/fixtures/context');
 
 // Runs in the page's own world. Polls CSS.highlights (the page sees the extension's highlights there)
 // and the scan measures. Once they have stayed the same for QUIET ms after the first scan, it scrolls
@@ -67,9 +69,9 @@ const REPORTER_SCRIPT = `(() => {
 `;
 
 /** A hand-written test page in tests/fixtures/pages, or null (no subfolders, nothing outside it). */
-export function fixturePagePath(name) {
+export function fixturePagePath(name, dir = FIXTURE_PAGES_DIR) {
   if (!/^[\w.-]+\.html$/.test(name)) return null;
-  const path = join(FIXTURE_PAGES_DIR, name);
+  const path = join(dir, name);
   return existsSync(path) ? path : null;
 }
 
@@ -131,9 +133,10 @@ export async function startServer({ port = 0 } = {}) {
         'Content-Security-Policy': "script-src 'none'",
       });
     }
-    if (url.pathname.startsWith('/pages/')) {
-      const name = decodeURIComponent(url.pathname.slice('/pages/'.length));
-      const path = fixturePagePath(name);
+    if (url.pathname.startsWith('/pages/') || url.pathname.startsWith('/context/')) {
+      const context = url.pathname.startsWith('/context/');
+      const name = decodeURIComponent(url.pathname.slice(context ? '/context/'.length : '/pages/'.length));
+      const path = fixturePagePath(name, context ? CONTEXT_PAGES_DIR : FIXTURE_PAGES_DIR);
       if (!path) return send(404, `no test page ${name}`, { 'Content-Type': 'text/plain; charset=utf-8' });
       return send(200, readFileSync(path), { 'Content-Type': 'text/html; charset=utf-8' });
     }

@@ -54,12 +54,13 @@ export async function startEngine({ ctx }: { ctx: ContentScriptContext }): Promi
     if (missing.length === 0) return;
     for (const entry of await sendMessage('getEntries', { ids: missing })) entries.set(entry.id, entry);
   };
-  const report = (counts: Record<string, number>) => {
+  const report = ({ painted }: { painted: Record<string, number> }) => {
     // Entries are fetched once after the scan so the first hover needs no round trip, even
     // when the service worker had gone to sleep.
-    void sendMessage('reportPageTerms', { pageId, counts }).catch(ignoreClosedPort);
-    void fetchEntries(Object.keys(counts)).catch(ignoreClosedPort);
+    void sendMessage('reportPageTerms', { pageId, counts: painted }).catch(ignoreClosedPort);
+    void fetchEntries(Object.keys(painted)).catch(ignoreClosedPort);
   };
+  const scopeOf = (value: number) => termList.terms[value]!.scope;
 
   let session: Session | null = null;
   const apply = () => {
@@ -67,12 +68,12 @@ export async function startEngine({ ctx }: { ctx: ContentScriptContext }): Promi
     if (!active && session) {
       session.stop();
       session = null;
-      report({});
+      report({ painted: {} });
     } else if (active && !session) {
       prepareFinder();
-      session = startSession({ finder, tooltip, settings: () => settings, entries, fetchEntries, onCounts: report, measure, yieldToPage });
+      session = startSession({ finder, tooltip, settings: () => settings, entries, fetchEntries, scopeOf, onCounts: report, measure, yieldToPage });
     }
-    session?.applySettings(settings);
+    session?.applySettings();
   };
   const unwatch = store.watch((next) => {
     settings = next;
@@ -81,7 +82,8 @@ export async function startEngine({ ctx }: { ctx: ContentScriptContext }): Promi
 
   handleMessage('getPageTerms', () => ({
     url: location.href,
-    counts: session?.counts() ?? {},
+    counts: session?.counts().painted ?? {},
+    unpainted: session?.counts().unpainted ?? {},
     active: session !== null,
     scanning: session?.scanning() ?? false,
   }));

@@ -3,8 +3,9 @@
  * painting, hover and keyboard navigation. Settings start and stop sessions; stopping leaves the
  * page as it was (no ranges, no listeners, no counts).
  */
-import type { GlossaryEntry } from '../../lib/glossary/types';
-import { createHighlighter, type Appearance, type PaintedRange } from '../../lib/scan/highlighter';
+import type { GlossaryEntry, Scope } from '../../lib/glossary/types';
+import { appearanceOf, isWide, namesHuantai, paintGroupOf } from '../../lib/scan/context';
+import { createHighlighter, type PaintedRange } from '../../lib/scan/highlighter';
 import { watchPage } from '../../lib/scan/page-watcher';
 import type { Settings } from '../../lib/settings/settings';
 import type { TermFinder } from '../../lib/scan/term-finder';
@@ -19,20 +20,18 @@ export interface SessionDeps {
   /** Glossary entries by id, as fetched so far. */
   entries: Map<string, GlossaryEntry>;
   fetchEntries: (ids: string[]) => Promise<void>;
-  onCounts: (counts: Record<string, number>) => void;
+  scopeOf: (value: number) => Scope;
+  /** What is painted, by entry id (the badge and the popup count these), and the wider terms left unpainted. */
+  onCounts: (counts: { painted: Record<string, number>; unpainted: Record<string, number> }) => void;
   measure: (detail: { start: number; end: number; textNodes: number; chars: number; matches: number; painted?: number }) => void;
   yieldToPage: () => Promise<void>;
 }
 
-export function appearanceOf(settings: Settings): Appearance {
-  return {
-    style: settings.highlightStyle,
-    hidden: new Set(Object.entries(settings.categories).flatMap(([id, shown]) => (shown ? [] : [id]))),
-  };
-}
-
-export function startSession({ finder, tooltip, settings, entries, fetchEntries, onCounts, measure, yieldToPage }: SessionDeps) {
-  let latestCounts: Record<string, number> = {};
+export function startSession({ finder, tooltip, settings, entries, fetchEntries, scopeOf, onCounts, measure, yieldToPage }: SessionDeps) {
+  let latestCounts: { painted: Record<string, number>; unpainted: Record<string, number> } = { painted: {}, unpainted: {} };
+  let rawCounts: Map<number, number> = new Map();
+  // Decided before the first paint where the page names 桓台, else as soon as a county term is found.
+  let aboutHuantai = namesHuantai({ document });
   const highlighter = createHighlighter({
     registry: CSS.highlights,
     createHighlight: () => new Highlight(),
@@ -44,13 +43,25 @@ export function startSession({ finder, tooltip, settings, entries, fetchEntries,
         // One screen above and below: scrolling reveals terms already painted.
         { rootMargin: '100% 0px 100% 0px' },
       ),
-    groupOf: (value) => finder.categoryOf(value),
+    groupOf: (value) => paintGroupOf({ category: finder.categoryOf(value), scope: scopeOf(value) }),
     recordPaint: ({ start, end, painted }) => {
       if (painted > 0) measure({ start, end, textNodes: 0, chars: 0, matches: 0, painted });
     },
     now: () => performance.now(),
   });
-  highlighter.setAppearance(appearanceOf(settings()));
+  const applyAppearance = () => highlighter.setAppearance(appearanceOf({ settings: settings(), aboutHuantai }));
+  applyAppearance();
+  const reportCounts = () => {
+    const painted: Record<string, number> = {};
+    const unpainted: Record<string, number> = {};
+    const hideWide = !aboutHuantai && !settings().nationalEverywhere;
+    for (const [value, count] of rawCounts) {
+      if (!settings().categories[finder.categoryOf(value)]) continue;
+      (hideWide && isWide(scopeOf(value)) ? unpainted : painted)[finder.idOf(value)] = count;
+    }
+    latestCounts = { painted, unpainted };
+    onCounts(latestCounts);
+  };
 
   const watcher = watchPage({
     root: document.body ?? document.documentElement,
@@ -66,9 +77,12 @@ export function startSession({ finder, tooltip, settings, entries, fetchEntries,
     setTimer: (callback, ms) => window.setTimeout(callback, ms),
     isOwnNode: (node) => node.nodeName.toLowerCase() === HOST_TAG || tooltip.isHost(node.getRootNode() as Node),
     onCounts: (counts) => {
-      latestCounts = {};
-      for (const [value, count] of counts) latestCounts[finder.idOf(value)] = count;
-      onCounts(latestCounts);
+      rawCounts = counts;
+      if (!aboutHuantai && ([...counts.keys()].some((value) => scopeOf(value) === 'county') || namesHuantai({ document }))) {
+        aboutHuantai = true;
+        applyAppearance();
+      }
+      reportCounts();
     },
   });
 
@@ -146,7 +160,11 @@ export function startSession({ finder, tooltip, settings, entries, fetchEntries,
       const value = finder.valueOf(id);
       return value !== undefined && navigator.reveal({ value, flash });
     },
-    applySettings: (next: Settings) => highlighter.setAppearance(appearanceOf(next)),
+    aboutHuantai: () => aboutHuantai,
+    applySettings: () => {
+      applyAppearance();
+      reportCounts();
+    },
     stop() {
       stopped = true;
       window.removeEventListener('scrollend', paintOnScreen, { capture: true });

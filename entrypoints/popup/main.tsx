@@ -33,7 +33,7 @@ const services: PopupServices = {
     const presence = tabId === undefined ? null : await askPresence({ tabId, tabs: browser.tabs });
     if (tabId === undefined || presence === null) return null;
     // A top frame whose engine never started holds no term; its frames may (their reports are in the background).
-    const idle: PageTerms = { url: presence.url, active: true, scanning: false, counts: {} };
+    const idle: PageTerms = { url: presence.url, active: true, scanning: false, counts: {}, unpainted: {} };
     const [top, frames] = await Promise.all([
       presence.engine ? sendMessage('getPageTerms', {}, { tabId, frameId: 0 }).catch(() => null) : idle,
       sendMessage('getTabTerms', { tabId }).catch(() => null),

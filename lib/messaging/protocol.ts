@@ -14,8 +14,10 @@ export interface PageTerms {
   active: boolean;
   /** True until the first scan of the page has finished: the counts are not complete yet. */
   scanning: boolean;
-  /** Occurrences of each entry id on the page (all of it, painted or not yet). */
+  /** Occurrences of each painted entry id on the page (all of it, whether or not scrolled to yet). */
   counts: Record<string, number>;
+  /** National and provincial terms left unpainted because the page is not about Huantai. */
+  unpainted?: Record<string, number>;
 }
 
 export interface ProtocolMap {

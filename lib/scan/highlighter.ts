@@ -37,7 +37,10 @@ export interface HighlighterDeps {
 
 export interface Appearance {
   style: 'underline' | 'background' | 'off';
+  /** Groups not painted and not explained (areas the reader switched off, national terms off-context). */
   hidden: ReadonlySet<string>;
+  /** Groups painted in the quiet style whatever the style (national terms on a page about elsewhere). */
+  quiet?: ReadonlySet<string>;
 }
 
 interface BlockState {
@@ -104,14 +107,16 @@ export function createHighlighter(deps: HighlighterDeps) {
   // The style is chosen by the name a group is registered under: the content stylesheet has rules
   // for both names, so switching style re-registers the same Highlight objects and creates nothing.
   let appearance: Appearance = { style: 'underline', hidden: new Set() };
-  const namesOf = (group: string) => [`${HIGHLIGHT_PREFIX}-${group}`, `${HIGHLIGHT_PREFIX}-bg-${group}`] as const;
+  const namesOf = (group: string) =>
+    [`${HIGHLIGHT_PREFIX}-${group}`, `${HIGHLIGHT_PREFIX}-bg-${group}`, `${HIGHLIGHT_PREFIX}-quiet-${group}`] as const;
   const register = (group: string, highlight: Highlight) => {
-    const [underline, background] = namesOf(group);
-    deps.registry.delete(underline);
-    deps.registry.delete(background);
+    const [underline, background, quiet] = namesOf(group);
+    for (const name of namesOf(group)) deps.registry.delete(name);
     if (appearance.style === 'off' || appearance.hidden.has(group)) return;
-    deps.registry.set(appearance.style === 'background' ? background : underline, highlight);
+    const name = appearance.quiet?.has(group) ? quiet : appearance.style === 'background' ? background : underline;
+    deps.registry.set(name, highlight);
   };
+  const isShown = (value: number) => !appearance.hidden.has(deps.groupOf(value));
 
   const highlightFor = (group: string) => {
     let highlight = highlights.get(group);
@@ -277,7 +282,7 @@ export function createHighlighter(deps: HighlighterDeps) {
         const { hit } = entry;
         const afterStart = node !== hit.startNode || offset >= hit.startOffset;
         const beforeEnd = node !== hit.endNode || offset < hit.endOffset;
-        return afterStart && beforeEnd && !stale.has(entry) && !appearance.hidden.has(deps.groupOf(entry.value));
+        return afterStart && beforeEnd && !stale.has(entry) && isShown(entry.value);
       });
     },
 
@@ -290,9 +295,9 @@ export function createHighlighter(deps: HighlighterDeps) {
       }
     },
 
-    /** Every hit, painted or not, in no particular order. */
+    /** Every hit of a shown group, painted or not, in no particular order. */
     *allHits(): Generator<{ block: Element; hit: Hit }> {
-      for (const [block, state] of blocks) for (const hit of hitsOf(state)) yield { block, hit };
+      for (const [block, state] of blocks) for (const hit of hitsOf(state)) if (isShown(hit.value)) yield { block, hit };
     },
 
     /**

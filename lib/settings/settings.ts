@@ -26,6 +26,11 @@ export interface Settings {
   highlightStyle: HighlightStyle;
   /** Which of the report's areas are highlighted. */
   categories: Record<Category, boolean>;
+  /**
+   * National and provincial terms (双碳, 高标准农田) are explained on pages about Huantai; with this on,
+   * on every page too, in a quieter style (the card then says the targets are Huantai's).
+   */
+  nationalEverywhere: boolean;
   hoverDelayMs: number;
   trigger: Trigger;
   language: Language;
@@ -40,6 +45,7 @@ export const DEFAULT_SETTINGS: Settings = {
   allowedSites: [],
   highlightStyle: 'underline',
   categories: Object.fromEntries(CATEGORY_IDS.map((id) => [id, true])) as Record<Category, boolean>,
+  nationalEverywhere: false,
   hoverDelayMs: 150,
   trigger: 'hover',
   language: 'auto',
@@ -71,6 +77,7 @@ const FIELDS: { [K in Exclude<keyof Settings, 'version'>]: Check<Settings[K]> } 
   allowedSites: isHostList,
   highlightStyle: oneOf('underline', 'background', 'off'),
   categories: isCategories,
+  nationalEverywhere: isBoolean,
   hoverDelayMs: isDelay,
   trigger: oneOf('hover', 'click'),
   language: oneOf('auto', 'zh', 'en'),

@@ -1,0 +1,46 @@
+/**
+ * Whether a page is about Huantai, which decides whether national and provincial terms are painted
+ * (双碳 on a Beijing article is not Huantai's target). The rule, in one sentence for the README: a
+ * page is about Huantai when its title or its text outside links, navigation, footers and asides
+ * names 桓台 (桓臺), or when it holds one of Huantai's own (county-scope) terms.
+ *
+ * Links, navigation and footers are left out because sites list their sister sites there: a 淄博
+ * portal's footer linking 桓台县人民政府 says nothing about the article above it. Towns of the
+ * county are not in the rule: 新城镇, 唐山镇, 马桥镇 name places elsewhere too; 马踏湖, Huantai's
+ * own lake, is a county term (with a sense rule against the lake of 汶上).
+ *
+ * One XPath query over the document's text nodes, evaluated natively: no wrapper per node in the
+ * isolated world, so it stays out of the scan's cost. A name split by a tag (桓<b>台</b>) is not seen.
+ */
+import { CATEGORY_IDS, type Category, type Scope } from '../glossary/categories';
+import type { Settings } from '../settings/settings';
+import type { Appearance } from './highlighter';
+
+const NAMES = ['桓台', '桓臺'];
+const LEFT_OUT = ['a', 'nav', 'footer', 'aside', 'script', 'style', 'noscript', 'template', 'textarea', 'rt'];
+const NAMED = `//text()[${NAMES.map((name) => `contains(., '${name}')`).join(' or ')}][not(${LEFT_OUT.map((tag) => `ancestor::*[local-name()='${tag}']`).join(' or ')})]`;
+
+export function namesHuantai({ document }: { document: Document }): boolean {
+  if (NAMES.some((name) => document.title.includes(name))) return true;
+  const found = document.evaluate(NAMED, document, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null);
+  return found.singleNodeValue !== null;
+}
+
+/** Terms of a wider scope than Huantai's own: painted on pages about Huantai, elsewhere only on request. */
+export const isWide = (scope: Scope) => scope === 'province' || scope === 'national';
+
+/** The highlight group of a term: its area, with wider terms apart so their painting can follow the page's context. */
+export function paintGroupOf({ category, scope }: { category: Category; scope: Scope }): string {
+  return isWide(scope) ? `${category}-wide` : category;
+}
+
+/** How the groups are painted on this page, from the reader's settings and the page's context. */
+export function appearanceOf({ settings, aboutHuantai }: { settings: Settings; aboutHuantai: boolean }): Appearance {
+  const areasOff = CATEGORY_IDS.filter((id) => !settings.categories[id]);
+  const hidden = new Set(areasOff.flatMap((category) => [category, paintGroupOf({ category, scope: 'national' })]));
+  const quiet = new Set<string>();
+  if (!aboutHuantai) {
+    for (const category of CATEGORY_IDS) (settings.nationalEverywhere ? quiet : hidden).add(paintGroupOf({ category, scope: 'national' }));
+  }
+  return { style: settings.highlightStyle, hidden, quiet };
+}
