@@ -1,5 +1,5 @@
 /**
- * The Firefox package: `web-ext lint` finds nothing, and in a real headless Firefox (ESR, through
+ * The Firefox package: `web-ext lint` finds nothing but the engine's import(), and in a real headless Firefox (ESR, through
  * `web-ext run`, no extra prefs) the extension paints the demo page. Playwright cannot drive this
  * Firefox, so the page reports what it sees in its own CSS.highlights (scripts/serve.mjs,
  * /reporting/demo/). Without Firefox these tests fail, naming the package to install.
@@ -17,14 +17,15 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 describe('the Firefox package', () => {
-  it('passes web-ext lint with no errors and no warnings', async () => {
+  it('passes web-ext lint with no errors and one known warning: the sentinel’s import() of the engine', async () => {
     const lint = await lintFirefoxBuild();
     const describeAll = (messages: Array<{ code: string; file?: string }>) => messages.map((m) => `${m.code} in ${m.file ?? '?'}`);
     expect(describeAll(lint.errors)).toEqual([]);
     // The two UNSAFE_VAR_ASSIGNMENT warnings Preact's innerHTML branch caused are removed at build time
-    // (withoutDangerousHtml in wxt.config.ts); nothing else is expected.
-    expect(describeAll(lint.warnings)).toEqual([]);
-    expect(lint.summary).toMatchObject({ errors: 0, warnings: 0 });
+    // (withoutDangerousHtml in wxt.config.ts). What remains is the linter's flag on any import() of a
+    // non-literal, here the engine's URL from browser.runtime.getURL (scripts/lint-firefox.mjs says why).
+    expect(describeAll(lint.warnings)).toEqual(['UNSAFE_VAR_ASSIGNMENT in content-scripts/content.js']);
+    expect(lint.summary).toMatchObject({ errors: 0, warnings: 1 });
   });
 
   it('paints the demo page in headless Firefox (web-ext run)', { timeout: 90_000 }, async () => {
