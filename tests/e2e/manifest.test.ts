@@ -3,7 +3,8 @@
  * optional permission, host permission, content-script match pattern and frame flag, and Firefox's
  * data-collection declaration, must have a row there naming it verbatim with its reason, and every
  * row must name something the manifests still ask for. Also: no remote code (strict extension-page
- * CSP, no script loaded from a URL, no requests to remote URLs) and no web_accessible_resources.
+ * CSP, no script loaded from a URL, no requests to remote URLs), and the one web-accessible
+ * resource is the engine the content script import()s, to web pages only (Chrome: dynamic URL).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -21,7 +22,7 @@ interface Manifest {
   optional_host_permissions?: string[];
   content_scripts?: Array<{ matches?: string[]; all_frames?: boolean; match_about_blank?: boolean; match_origin_as_fallback?: boolean }>;
   content_security_policy?: Record<string, string> | string;
-  web_accessible_resources?: unknown;
+  web_accessible_resources?: Array<{ resources: string[]; matches?: string[]; use_dynamic_url?: boolean }>;
   browser_specific_settings?: { gecko?: { data_collection_permissions?: { required?: string[]; optional?: string[] } } };
 }
 
@@ -45,6 +46,7 @@ function asksOf(manifest: Manifest): Ask[] {
       if (script[flag]) asks.push({ name: flag, key: 'content_scripts' });
     }
   }
+  for (const exposed of manifest.web_accessible_resources ?? []) add('web_accessible_resources', exposed.resources);
   const dataCollection = manifest.browser_specific_settings?.gecko?.data_collection_permissions;
   add('data_collection_permissions', [...(dataCollection?.required ?? []), ...(dataCollection?.optional ?? [])]);
   return asks;
@@ -150,8 +152,17 @@ describe.each(Object.keys(BUILDS) as BrowserName[])('the %s manifest', (browser)
     expect(policies.extension_pages).toBe("script-src 'self'; object-src 'self'");
   });
 
-  it('exposes no resources to web pages', () => {
-    expect(readManifest(browser).web_accessible_resources).toBeUndefined();
+  it('exposes only the engine, only to the pages the content script runs on', () => {
+    const exposed = readManifest(browser).web_accessible_resources;
+    expect(exposed).toEqual([
+      {
+        resources: ['engine.js'],
+        matches: ['http://*/*', 'https://*/*'],
+        // Chrome serves it under a per-session id, so a page cannot probe a fixed URL to fingerprint
+        // the reader; Firefox's moz-extension id is random per install already.
+        ...(browser === 'chrome' ? { use_dynamic_url: true } : {}),
+      },
+    ]);
   });
 
   it('loads no code from the network and makes no requests', () => {
