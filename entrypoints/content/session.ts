@@ -95,7 +95,7 @@ export function startSession({ finder, tooltip, settings, entries, fetchEntries,
 
   const openTooltip = ({ painted, focus }: { painted: PaintedRange; focus: boolean }) => {
     const id = finder.idOf(painted.value);
-    const anchor = () => toLiveRange(painted).getBoundingClientRect();
+    const anchor = () => toLiveRange(painted);
     tooltip.show({ entry: entries.get(id) ?? null, anchor, focus });
     if (!entries.has(id)) {
       void fetchEntries([id]).then(

@@ -1,16 +1,34 @@
 /**
  * Mounts the tooltip in an open shadow root, created on first use so a page nobody hovers keeps
- * exactly its own DOM. Positioned by hand: WXT's overlay UI loses its position to `:host{all:initial}`.
+ * exactly its own DOM (not WXT's overlay UI, which loses its position to `:host{all:initial}`), and
+ * places it next to its term with Floating UI.
  */
+import { computePosition, flip, inline, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
 import { render } from 'preact';
 import { I18nProvider } from '../../components/i18n';
+import type { PageContext } from '../../components/EntryDetails';
 import { Tooltip } from '../../components/Tooltip';
 import { MESSAGES, type UiLanguage } from '../../lib/i18n';
 import type { GlossaryEntry } from '../../lib/glossary/types';
-import { placeTooltip } from '../../lib/place-tooltip';
 import css from './tooltip.css?inline';
 
 export const HOST_TAG = 'huantai-lens-ui';
+
+/**
+ * What the card is placed against: the term's box, or its live range, whose line boxes let a term
+ * broken over two lines get its card under the line it ends on (above: the line it starts on).
+ */
+export type TooltipAnchor = DOMRect | Pick<Range, 'getBoundingClientRect' | 'getClientRects'>;
+
+/** Between term and card. */
+const GAP = 6;
+/** Kept free at the viewport's edges. */
+const PADDING = 8;
+/** The card's caps (as in tooltip.css). */
+const MAX_WIDTH = 380;
+const MAX_HEIGHT = 460;
+/** The least height the card gets when neither side of its term has that much room: it then covers the term. */
+const MIN_HEIGHT = 120;
 
 export interface TooltipHostDeps {
   document: Document;
@@ -25,7 +43,7 @@ export interface TooltipHostDeps {
 export function createTooltipHost({ document, copyText, citationOf, openInGlossary, theme, language }: TooltipHostDeps) {
   let host: HTMLElement | null = null;
   let mount: HTMLElement | null = null;
-  let current: { entry: GlossaryEntry | null; anchor: () => DOMRect; focus: boolean } | null = null;
+  let current: { entry: GlossaryEntry | null; anchor: () => TooltipAnchor; focus: boolean; context: PageContext } | null = null;
   let copied = false;
   /** Where focus was before the keyboard opened the tooltip; it goes back there on close. */
   let returnFocusTo: HTMLElement | null = null;
@@ -54,6 +72,7 @@ export function createTooltipHost({ document, copyText, citationOf, openInGlossa
       <Tooltip
         entry={entry}
         copied={copied}
+        context={current.context}
         onOpenInGlossary={() => entry && openInGlossary(entry)}
         onCopyCitation={() => {
           if (!entry) return;
@@ -69,37 +88,88 @@ export function createTooltipHost({ document, copyText, citationOf, openInGlossa
     const card = mount.firstElementChild as HTMLElement | null;
     if (!card) return;
     if (current.focus && host?.shadowRoot?.activeElement == null) card.focus({ preventScroll: true });
-    const view = document.defaultView!;
-    const visual = view.visualViewport;
-    // Measure at the natural height: a cap left from the last placement would skew the choice.
-    card.style.maxHeight = 'none';
     // CSS zoom on <html> (some sites scale their layout so) reaches the host: undo it, so the card
     // keeps its own size and the placement below, in viewport pixels, is not scaled with the page.
     const zoom = host?.currentCSSZoom ?? 1;
     card.style.zoom = zoom > 0 && zoom !== 1 ? String(1 / zoom) : '';
-    const natural = card.getBoundingClientRect();
-    const placement = placeTooltip({
-      anchor: current.anchor(),
-      size: { width: natural.width, height: natural.height },
-      viewport: visual
-        ? { left: visual.offsetLeft, top: visual.offsetTop, width: visual.width, height: visual.height }
-        : { left: 0, top: 0, width: view.innerWidth, height: view.innerHeight },
+    void place(card, current.anchor());
+  };
+
+  /** The latest placement; an older one still computing writes nothing. */
+  let placing = 0;
+  /**
+   * Under the term, or above it when there is more room there (flip), moved sideways to stay on
+   * screen (shift), its height and width capped to the room it has (size: the card scrolls inside).
+   * Resolves within the same task (Floating UI's steps are all synchronous), before the next paint.
+   */
+  const place = async (card: HTMLElement, anchor: TooltipAnchor) => {
+    const token = ++placing;
+    const view = document.defaultView!;
+    const visual = view.visualViewport;
+    // The visual viewport, so a pinch-zoomed page gets its card where the reader is looking. Given as
+    // the boundary: no overflow box of the page's own narrows the card's room.
+    const viewport = visual
+      ? { x: visual.offsetLeft, y: visual.offsetTop, width: visual.width, height: visual.height }
+      : { x: 0, y: 0, width: view.innerWidth, height: view.innerHeight };
+    const room = { padding: PADDING, boundary: viewport, rootBoundary: viewport };
+    const reference: VirtualElement =
+      'getClientRects' in anchor
+        ? { getBoundingClientRect: () => anchor.getBoundingClientRect(), getClientRects: () => anchor.getClientRects() }
+        : { getBoundingClientRect: () => anchor, getClientRects: () => [anchor] };
+    // Measured under the stylesheet's caps alone: caps left from the last placement would skew flip's choice.
+    card.style.maxHeight = '';
+    card.style.maxWidth = '';
+    const { x, y, placement } = await computePosition(reference, card, {
+      // :host is position: fixed (!important, so the page cannot change it), and so is the card.
+      strategy: 'fixed',
+      placement: 'bottom-start',
+      middleware: [
+        inline(),
+        offset(GAP),
+        // Main axis only: shift takes care of the sides.
+        flip({ ...room, crossAxis: false, flipAlignment: false }),
+        shift(room),
+        size({
+          ...room,
+          apply({ availableWidth, availableHeight }) {
+            if (token !== placing) return;
+            const floor = Math.min(MIN_HEIGHT, viewport.height - 2 * PADDING);
+            card.style.maxWidth = `${Math.floor(Math.max(0, Math.min(MAX_WIDTH, availableWidth)))}px`;
+            card.style.maxHeight = `${Math.floor(Math.max(0, floor, Math.min(MAX_HEIGHT, availableHeight)))}px`;
+          },
+        }),
+        // Only when that floor leaves the card taller than its side's room: back on screen, over the term.
+        { ...shift({ ...room, mainAxis: false, crossAxis: true }), name: 'shiftOnScreen' },
+      ],
     });
-    card.style.maxHeight = `${placement.maxHeight}px`;
-    card.style.transform = `translate(${placement.x}px, ${placement.y}px)`;
-    card.dataset.side = placement.side;
+    if (token !== placing || !card.isConnected) return;
+    card.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+    card.dataset.side = placement.startsWith('top') ? 'above' : 'below';
   };
 
   return {
-    /** `focus`: opened from the keyboard, so focus moves into the tooltip (and returns on close). */
-    show({ entry, anchor, focus = false }: { entry: GlossaryEntry | null; anchor: () => DOMRect; focus?: boolean }) {
+    /**
+     * `focus`: opened from the keyboard, so focus moves into the tooltip (and returns on close).
+     * `context`: 'elsewhere' when the page is about another place: the card then says its targets are Huantai's.
+     */
+    show({
+      entry,
+      anchor,
+      focus = false,
+      context = 'huantai',
+    }: {
+      entry: GlossaryEntry | null;
+      anchor: () => TooltipAnchor;
+      focus?: boolean;
+      context?: PageContext;
+    }) {
       ensureMounted();
       copied = current?.entry?.id === entry?.id ? copied : false;
       if (focus && !returnFocusTo) {
         const active = document.activeElement;
         returnFocusTo = active instanceof HTMLElement && active !== host ? active : document.body;
       }
-      current = { entry, anchor, focus };
+      current = { entry, anchor, focus, context };
       draw();
     },
     hide() {
