@@ -3,7 +3,7 @@
  * changing, a React-style page that checks its own DOM, frames of every kind, strict CSP and
  * Trusted Types, quirks mode, GB2312, right-to-left, vertical text and ruby.
  *
- * Shared by tests/e2e/hostile.test.ts and scripts/bench/heavy-pages.ts, so this module imports
+ * Shared by tests/e2e/hostile.test.ts and scripts/bench/pages.ts, so this module imports
  * nothing test-only. Every page's scripts are plain JavaScript strings (never functions handed over
  * with toString: tsx and vitest may wrap those in helpers the page lacks).
  *
