@@ -5,7 +5,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import termList from 'virtual:huantai-glossary/terms';
-import { formatCitation } from '../../lib/glossary/citation';
+import { copyCitation, formatCitation } from '../../lib/glossary/citation';
 import { resolveLanguage } from '../../lib/i18n';
 import type { GlossaryEntry } from '../../lib/glossary/types';
 import { handleMessage, sendMessage } from '../../lib/messaging/protocol';
@@ -42,7 +42,7 @@ export async function startEngine({ ctx }: { ctx: ContentScriptContext }): Promi
 
   const tooltip = createTooltipHost({
     document,
-    copyText: (text) => navigator.clipboard.writeText(text),
+    copyText: (text) => copyCitation({ text, clipboard: navigator.clipboard, ClipboardItem: globalThis.ClipboardItem }),
     citationOf: (entry) => formatCitation({ entry, source: SOURCE_DOCUMENT }),
     openInGlossary: (entry) => void sendMessage('openGlossary', { id: entry.id }).catch(ignoreClosedPort),
     theme: () => settings.theme,

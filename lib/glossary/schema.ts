@@ -1,6 +1,7 @@
 /**
  * The shape of the hand-written glossary files in data/glossary/*.json.
- * Validated at build time (scripts/glossary-compile) so the extension trusts it inside.
+ * Validated at build time (scripts/glossary/compile.ts, with the source policy of scripts/glossary/source-policy.ts)
+ * so the extension trusts it inside.
  */
 import * as v from 'valibot';
 import { CATEGORIES, COMPARATORS, MAX_ID_LENGTH, SCOPES, type Category } from './categories';
@@ -14,15 +15,23 @@ const id = v.pipe(
   v.maxLength(MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters`),
 );
 
+/** YYYY, YYYY-MM or YYYY-MM-DD, with a real month and day of month. */
+const partialDate = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD'),
+);
+
 export const ReferenceSchema = v.strictObject({
+  /** The page's own title (a 转发/转载 note in brackets when the page reposts another's text). */
   title: nonEmpty,
-  url: v.pipe(v.string(), v.url('must be a full URL'), v.startsWith('http', 'must be an http(s) URL')),
+  /** Where the page is; its host decides whether it is a primary source (data/source-hosts.json). */
+  url: v.pipe(v.string(), v.url('must be a full URL'), v.regex(/^https?:\/\//iu, 'must be an http(s) URL')),
   /** Who published the page: 国务院, 生态环境部, 新华网, 大众日报 … */
-  publisher: v.optional(nonEmpty),
+  publisher: nonEmpty,
   /** The page's own date, only when it states one; never guessed. */
-  date: v.optional(v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD'))),
-  /** The fact of the entry this reference backs. */
-  supports: v.optional(nonEmpty),
+  date: v.optional(partialDate),
+  /** The fact of the entry this reference backs, in the entry's words. */
+  supports: nonEmpty,
 });
 
 export const SenseRulesSchema = v.strictObject({
@@ -47,14 +56,17 @@ export const EntrySchema = v.strictObject({
   /** Tone-marked pinyin when the generator gets a polyphone wrong, syllables separated by spaces. */
   pinyin: v.optional(nonEmpty),
   /** Whose term it is: Huantai's own, 淄博's, 山东's, or national (a policy or a general term). */
-  scope: v.optional(v.picklist(SCOPES, 'must be one of ' + SCOPES.join(', '))),
+  scope: v.picklist(SCOPES, 'must be one of ' + SCOPES.join(', ')),
   /** Who set the term and whom it binds; for Huantai's use of a wider policy, says so. */
-  scopeNote: v.optional(nonEmpty),
-  /** For city/province/national terms: what Huantai's report does with it (the card's 桓台 2022 block). */
+  scopeNote: nonEmpty,
+  /** For city/province/national terms only: what Huantai's report does with it (the card's 桓台 2022 block). */
   localUse: v.optional(nonEmpty),
   /** One English sentence, shown under the Chinese summary in the English interface. */
-  summaryEn: v.optional(nonEmpty),
-  /** Why a reference outside the primary-source list is kept, and what it is used for. */
+  summaryEn: nonEmpty,
+  /**
+   * Why a reference outside the primary-source list (data/source-hosts.json) is kept, and what it is
+   * used for. Required as soon as one reference is not primary: the build refuses the entry without it.
+   */
   sourceNote: v.optional(nonEmpty),
   category: v.picklist(Object.keys(CATEGORIES) as Category[], 'must be one of ' + Object.keys(CATEGORIES).join(', ')),
   summary: nonEmpty,

@@ -1,6 +1,8 @@
 /**
- * `npm run glossary:check`: compiles the glossary, reports which quoted phrases and numbers of the
- * report it leaves unexplained, and the size of both build products. Exits 1 when anything is wrong.
+ * `npm run glossary:check`: compiles the glossary (which enforces the source policy), reports where
+ * its facts come from (entries by scope, facts on primary hosts, entries resting on the report only,
+ * the non-primary references left and their entries' sourceNotes), which quoted phrases and numbers of
+ * the report it leaves unexplained, and the size of both build products. Exits 1 when anything is wrong.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { compileGlossary, GlossaryError, type CompiledGlossary } from './compile';
 import { coverageReport, formatCoverageReport, parseIgnoreList, type IgnoreItem } from './coverage';
 import { readGlossaryInputs } from './load';
+import { formatSourceReport, parseSourcePolicy, sourceReport } from './source-policy';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DATA_DIR = 'data';
@@ -19,7 +22,7 @@ function main(): number {
   // Data problems are the author's to fix from the message; a stack trace would only bury it.
   let compiled: CompiledGlossary;
   try {
-    compiled = compileGlossary({ files: inputs.files, source: inputs.source });
+    compiled = compileGlossary({ files: inputs.files, source: inputs.source, sourceHosts: inputs.sourceHosts });
   } catch (error) {
     if (!(error instanceof GlossaryError)) throw error;
     console.error(error.message);
@@ -36,6 +39,10 @@ function main(): number {
 
   const report = coverageReport({ glossary: compiled.glossary, source: inputs.source, ignore });
   const { glossary, termList } = compiled;
+  // compileGlossary has refused a broken host list already, so this parse has no problems.
+  const { policy } = parseSourcePolicy(inputs.sourceHosts);
+  console.log(formatSourceReport({ report: sourceReport({ entries: glossary.entries, policy }), policy }));
+  console.log('');
   console.log(
     formatCoverageReport({
       report,

@@ -17,6 +17,9 @@ import { normalizeTerm } from '../../lib/scan/normalize';
 import type { ProbeTables } from '../../lib/scan/probe';
 import { termListOf } from '../../lib/scan/term-finder';
 import { buildVariantTable } from './variants';
+import { fieldPathOf } from './issues';
+import { checkScopeFields } from './scope-rules';
+import { checkSourcePolicy, parseSourcePolicy, type SourceHostsFile } from './source-policy';
 
 export interface GlossaryFile {
   /** Shown in error messages, e.g. data/glossary/ecology.json. */
@@ -41,8 +44,19 @@ export class GlossaryError extends Error {
 /** Whitespace differs between the report's lines and the quotes copied from it. */
 export const squeeze = (text: string) => text.replace(/\s+/gu, '');
 
-export function compileGlossary({ files, source }: { files: GlossaryFile[]; source: string }): CompiledGlossary {
+export function compileGlossary({
+  files,
+  source,
+  sourceHosts,
+}: {
+  files: GlossaryFile[];
+  source: string;
+  /** data/source-hosts.json: the hosts whose pages count as primary sources. */
+  sourceHosts: SourceHostsFile;
+}): CompiledGlossary {
   const problems: string[] = [];
+  const { policy, problems: policyProblems } = parseSourcePolicy(sourceHosts);
+  problems.push(...policyProblems);
   const entries: Array<{ entry: Entry; path: string }> = [];
   const targets: Array<{ target: Target; path: string }> = [];
 
@@ -74,6 +88,9 @@ export function compileGlossary({ files, source }: { files: GlossaryFile[]; sour
   // Built first so the alias check folds forms exactly as the matcher will (兩高 collides with 两高).
   const variants = buildVariantTable({ simplifiedTexts: entries.flatMap(({ entry }) => [entry.term, ...entry.aliases]) });
   problems.push(...checkReferences({ entries, targets, source, variants }));
+  problems.push(...checkScopeFields({ entries }));
+  // With a broken host list every reference would look non-primary: its own problems say enough.
+  if (policyProblems.length === 0) problems.push(...checkSourcePolicy({ entries, policy }));
   if (problems.length > 0) throw new GlossaryError(problems);
 
   const targetsByEntry = new Map<string, Target[]>();
@@ -185,8 +202,7 @@ function generatedPinyin(term: string): string {
 
 function describeIssues(path: string, what: string, issues: v.BaseIssue<unknown>[]): string[] {
   return issues.map((issue) => {
-    const field = v.getDotPath(issue) ?? '(whole)';
-    return `${path}: ${what}: field "${field}": ${issue.message}`;
+    return `${path}: ${what}: field "${fieldPathOf(issue)}": ${issue.message}`;
   });
 }
 

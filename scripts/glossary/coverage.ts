@@ -9,6 +9,7 @@ import * as v from 'valibot';
 import type { Glossary } from '../../lib/glossary/types';
 import { normalizeTerm, normalizeText } from '../../lib/scan/normalize';
 import { squeeze } from './compile';
+import { fieldPathOf } from './issues';
 
 export const IgnoreItemSchema = v.strictObject({
   /** A phrase of the report (whitespace may differ) around the number or quoted phrase it excuses. */
@@ -66,7 +67,7 @@ export function parseIgnoreList({ json, path }: { json: string; path: string }):
   }
   const parsed = v.safeParse(IgnoreListSchema, raw);
   if (parsed.success) return parsed.output;
-  const problems = parsed.issues.map((issue) => `${path}: field "${v.getDotPath(issue) ?? '(whole)'}": ${issue.message}`);
+  const problems = parsed.issues.map((issue) => `${path}: field "${fieldPathOf(issue)}": ${issue.message}`);
   throw new Error(`The coverage ignore list has ${problems.length} problem(s):\n  - ${problems.join('\n  - ')}`);
 }
 

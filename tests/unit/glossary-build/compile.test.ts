@@ -35,6 +35,15 @@ function entry(overrides: Json = {}): Json {
   };
 }
 
+/** A reference on a primary host, with every required field. */
+const GOV_REFERENCE: Json = {
+  title: '高标准农田建设通则',
+  url: 'https://www.moa.gov.cn/govpublic/farmland.html',
+  publisher: '农业农村部',
+  date: '2022-03',
+  supports: '高标准农田的定义',
+};
+
 const farmland = entry({
   id: 'gao-biao-zhun-nong-tian',
   term: '高标准农田',
@@ -57,14 +66,33 @@ const farmlandTarget: Json = {
   entries: ['gao-biao-zhun-nong-tian'],
 };
 
+/** A small host list: gov.cn and people.com.cn count as primary sources. */
+const HOSTS: GlossaryFile = {
+  path: 'data/source-hosts.json',
+  json: JSON.stringify({
+    primary: [
+      { host: 'gov.cn', kind: 'government', name: 'Chinese government sites' },
+      { host: 'people.com.cn', kind: 'official-media', name: '人民网' },
+    ],
+  }),
+};
+
 function file({ path = 'data/glossary/test.json', entries, targets = [] }: { path?: string; entries: Json[]; targets?: Json[] }): GlossaryFile {
   return { path, json: JSON.stringify({ entries, targets }) };
 }
 
 /** The problems compile reports, or [] when it succeeds. */
-function problemsOf({ files, source = SOURCE }: { files: GlossaryFile[]; source?: string }): string[] {
+function problemsOf({
+  files,
+  source = SOURCE,
+  sourceHosts = HOSTS,
+}: {
+  files: GlossaryFile[];
+  source?: string;
+  sourceHosts?: GlossaryFile;
+}): string[] {
   try {
-    compileGlossary({ files, source });
+    compileGlossary({ files, source, sourceHosts });
     return [];
   } catch (error) {
     if (error instanceof GlossaryError) return error.problems;
@@ -79,13 +107,47 @@ describe('compileGlossary: refusing bad data', () => {
     ['a bad id', entry({ id: 'Zhong_Guo' }), 'entry "Zhong_Guo": field "id": must be lower-case ascii words'],
     [
       'a bad URL',
-      entry({ references: [{ title: '报道', url: 'www.example.com/membrane' }] }),
-      'entry "zhong-guo-mo-gu": field "references.0.url": must be a full URL',
+      entry({ references: [{ ...GOV_REFERENCE, url: 'www.example.com/membrane' }] }),
+      'entry "zhong-guo-mo-gu": field "references[0].url": must be a full URL',
     ],
     [
       'a non-http URL',
-      entry({ references: [{ title: '报道', url: 'ftp://example.com/membrane' }] }),
-      'entry "zhong-guo-mo-gu": field "references.0.url": must be an http(s) URL',
+      entry({ references: [{ ...GOV_REFERENCE, url: 'ftp://example.com/membrane' }] }),
+      'entry "zhong-guo-mo-gu": field "references[0].url": must be an http(s) URL',
+    ],
+    ['a missing scope', entry({ scope: undefined }), 'entry "zhong-guo-mo-gu": field "scope"'],
+    ['a wrong scope', entry({ scope: 'town' }), 'entry "zhong-guo-mo-gu": field "scope": must be one of county, city, province, national'],
+    ['a missing scopeNote', entry({ scopeNote: undefined }), 'entry "zhong-guo-mo-gu": field "scopeNote"'],
+    ['an empty summaryEn', entry({ summaryEn: ' ' }), 'entry "zhong-guo-mo-gu": field "summaryEn": must not be empty'],
+    [
+      'a reference without a publisher',
+      entry({ references: [{ ...GOV_REFERENCE, publisher: undefined }] }),
+      'entry "zhong-guo-mo-gu": field "references[0].publisher"',
+    ],
+    [
+      'a reference without supports',
+      entry({ references: [{ ...GOV_REFERENCE, supports: undefined }] }),
+      'entry "zhong-guo-mo-gu": field "references[0].supports"',
+    ],
+    [
+      'a reference with a malformed date',
+      entry({ references: [{ ...GOV_REFERENCE, date: '2022/01/17' }] }),
+      'entry "zhong-guo-mo-gu": field "references[0].date": must be YYYY, YYYY-MM or YYYY-MM-DD',
+    ],
+    [
+      'a reference dated in a month that does not exist',
+      entry({ references: [{ ...GOV_REFERENCE, date: '2022-13' }] }),
+      'entry "zhong-guo-mo-gu": field "references[0].date": must be YYYY, YYYY-MM or YYYY-MM-DD',
+    ],
+    [
+      'a non-primary reference without a sourceNote',
+      entry({ references: [GOV_REFERENCE, { ...GOV_REFERENCE, url: 'https://news.163.com/22/0820/membrane.html' }] }),
+      'entry "zhong-guo-mo-gu": field "references[1].url": news.163.com is not a primary source; add a sourceNote',
+    ],
+    [
+      'a localUse on a county entry',
+      entry({ localUse: '桓台的做法。' }),
+      'entry "zhong-guo-mo-gu": field "localUse": only city, province and national entries have a localUse',
     ],
     ['no quotes', entry({ quotes: [] }), 'entry "zhong-guo-mo-gu": field "quotes": quote at least one report sentence'],
     ['an unknown field', entry({ source: '大众日报' }), 'entry "zhong-guo-mo-gu": field "source"'],
@@ -112,6 +174,7 @@ describe('compileGlossary: refusing bad data', () => {
             { path: 'data/glossary/c.json', json: '{ "entries": [' },
           ],
           source: SOURCE,
+          sourceHosts: HOSTS,
         });
       } catch (caught) {
         return caught;
@@ -209,6 +272,69 @@ describe('compileGlossary: refusing bad data', () => {
   });
 });
 
+describe('compileGlossary: the source policy', () => {
+  const news163 = { ...GOV_REFERENCE, url: 'https://news.163.com/22/0820/membrane.html', publisher: '网易新闻' };
+
+  it('fails the build on a non-primary reference without a sourceNote, naming file, entry and field', () => {
+    const problems = problemsOf({
+      files: [file({ path: 'data/glossary/industry.json', entries: [entry({ references: [news163] })] })],
+    });
+    expect(problems).toEqual([
+      'data/glossary/industry.json: entry "zhong-guo-mo-gu": field "references[0].url": news.163.com is not a primary source; ' +
+        'add a sourceNote saying why no primary source exists, or cite one (primary hosts: data/source-hosts.json)',
+    ]);
+    expect(() =>
+      compileGlossary({ files: [file({ entries: [entry({ references: [news163] })] })], source: SOURCE, sourceHosts: HOSTS }),
+    ).toThrow(GlossaryError);
+  });
+
+  it('names every non-primary reference of the entry, and only those', () => {
+    const references = [news163, GOV_REFERENCE, { ...GOV_REFERENCE, url: 'http://gov.cn.example.com/page' }];
+    expect(problemsOf({ files: [file({ entries: [entry({ references })] })] })).toEqual([
+      expect.stringContaining('field "references[0].url": news.163.com is not a primary source'),
+      expect.stringContaining('field "references[2].url": gov.cn.example.com is not a primary source'),
+    ]);
+  });
+
+  it('passes a non-primary reference when the entry carries a sourceNote', () => {
+    const noted = entry({
+      references: [news163, GOV_REFERENCE],
+      sourceNote: '东岳集团两张膜的报道只找到网易山东的页面，没有找到官方媒体或政府网站的同文。',
+    });
+    expect(problemsOf({ files: [file({ entries: [noted] })] })).toEqual([]);
+  });
+
+  it('counts subdomains, big5 mirrors, http and https as the listed host', () => {
+    const references = [
+      { ...GOV_REFERENCE, url: 'http://www.gov.cn/zhengce/2021-04/29/content.htm' },
+      { ...GOV_REFERENCE, url: 'http://big5.www.gov.cn/gate/big5/www.gov.cn/zhengce/content.htm' },
+      { ...GOV_REFERENCE, url: 'https://PEOPLE.com.cn/n1/2022/0117/c1001.html' },
+    ];
+    expect(problemsOf({ files: [file({ entries: [entry({ references })] })] })).toEqual([]);
+  });
+
+  it('accepts a localUse on the wider scopes', () => {
+    for (const scope of ['city', 'province', 'national']) {
+      expect(problemsOf({ files: [file({ entries: [entry({ scope, localUse: '报告提出的做法。' })] })] })).toEqual([]);
+    }
+  });
+
+  it('reports a broken host list by file and field, without also refusing every reference', () => {
+    const sourceHosts = {
+      path: 'data/source-hosts.json',
+      json: JSON.stringify({ primary: [{ host: 'https://www.gov.cn/', kind: 'government', name: '中国政府网' }] }),
+    };
+    const problems = problemsOf({ files: [file({ entries: [entry({ references: [GOV_REFERENCE] })] })], sourceHosts });
+    expect(problems).toEqual([
+      'data/source-hosts.json: field "primary[0].host": "https://www.gov.cn/" is not a bare host name (write it like gov.cn: no scheme, path or port)',
+    ]);
+    const badKind = { path: 'data/source-hosts.json', json: JSON.stringify({ primary: [{ host: 'gov.cn', kind: 'blog', name: 'x' }] }) };
+    expect(problemsOf({ files: [file({ entries: [entry()] })], sourceHosts: badKind })).toEqual([
+      expect.stringContaining('data/source-hosts.json: field "primary[0].kind": must be one of government, official-media, academic'),
+    ]);
+  });
+});
+
 describe('compileGlossary: a valid glossary', () => {
   const compiled = compileGlossary({
     files: [
@@ -216,11 +342,16 @@ describe('compileGlossary: a valid glossary', () => {
       file({ path: 'data/glossary/rural.json', entries: [farmland], targets: [farmlandTarget] }),
     ],
     source: SOURCE,
+    sourceHosts: HOSTS,
   });
 
   it('generates tone-marked pinyin, and keeps an author’s pinyin', () => {
     expect(compiled.glossary.entries[0]?.pinyin).toBe('zhōng guó mó gǔ');
-    const own = compileGlossary({ files: [file({ entries: [entry({ pinyin: 'zhōng guó mó gǔ!' })] })], source: SOURCE });
+    const own = compileGlossary({
+      files: [file({ entries: [entry({ pinyin: 'zhōng guó mó gǔ!' })] })],
+      source: SOURCE,
+      sourceHosts: HOSTS,
+    });
     expect(own.glossary.entries[0]?.pinyin).toBe('zhōng guó mó gǔ!');
   });
 

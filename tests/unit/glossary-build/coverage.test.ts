@@ -24,7 +24,10 @@ function entry({ id, term, aliases = [] }: { id: string; term: string; aliases?:
     english: id,
     pinyin: '',
     category: 'industry',
+    scope: 'county',
+    scopeNote: '',
     summary: '',
+    summaryEn: '',
     explanation: '',
     quotes: [term],
     related: [],
@@ -181,7 +184,7 @@ describe('parseIgnoreList', () => {
 
   it('names the bad field of a bad item', () => {
     expect(() => parseIgnoreList({ json: '[{ "text": "淄博1月17日讯", "reason": " " }]', path: 'ignore.json' })).toThrow(
-      'ignore.json: field "0.reason": must not be empty',
+      'ignore.json: field "[0].reason": must not be empty',
     );
     expect(() => parseIgnoreList({ json: '[{ "text": "淄博" }', path: 'ignore.json' })).toThrow('ignore.json: not valid JSON');
   });

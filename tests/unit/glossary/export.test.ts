@@ -69,11 +69,14 @@ describe('glossaryCsvRows', () => {
     english: 'High-standard farmland',
     pinyin: 'gāo biāo zhǔn nóng tián',
     category: 'rural',
+    scope: 'national',
+    scopeNote: '国家标准规定的农田建设标准。',
     summary: '旱涝保收、高产稳产的农田。',
+    summaryEn: 'Farmland built to the national standard, with stable high yields in drought and flood.',
     explanation: '第一句,带逗号。\n第二句带"引号"。',
     quotes: ['落实最严格的耕地保护制度,建成高标准农田8万亩,示范推广玉米高湿裹包技术3万亩,筑牢粮食安全底线。'],
     related: ['geng-di-bao-hu-zhi-du', 'liang-shi-an-quan'],
-    references: [{ title: '农业农村部', url: 'https://www.moa.gov.cn/' }],
+    references: [{ title: '农业农村部', url: 'https://www.moa.gov.cn/', publisher: '农业农村部', supports: '高标准农田的定义' }],
     targets: [
       {
         id: 'target-high-standard-farmland',
