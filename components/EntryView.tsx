@@ -1,7 +1,8 @@
 /** One entry in full, with its related entries as links: the popup's and the glossary page's detail view. */
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { GlossaryEntry } from '../lib/glossary/types';
 import { EntryDetails } from './EntryDetails';
+import { useScrollCue } from './scroll-cue';
 import { useI18n } from './i18n';
 
 export interface EntryViewProps {
@@ -18,8 +19,11 @@ export function EntryView({ entry, entryById, onOpen, onCopyCitation, children }
   const { t } = useI18n();
   const [copied, setCopied] = useState<string | null>(null);
   const related = entry.related.flatMap((id) => entryById(id) ?? []);
+  // The popup caps the view's height (it scrolls inside, its actions stuck to the bottom): show when there is more.
+  const view = useRef<HTMLElement>(null);
+  useScrollCue({ ref: view });
   return (
-    <article class="entry-view" aria-labelledby={`${entry.id}-term`} data-id={entry.id}>
+    <article class="entry-view" ref={view} aria-labelledby={`${entry.id}-term`} data-id={entry.id}>
       <EntryDetails entry={entry} idPrefix={`${entry.id}-`} allQuotes />
       {related.length > 0 && (
         <nav class="related" aria-label={t('related')}>

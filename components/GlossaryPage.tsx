@@ -3,13 +3,15 @@
  * every 2022 target by area, and exports. `glossary.html#<id>` opens an entry (the tooltip's
  * "open" action links here); `#targets` opens the targets view.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { formatCitation, formatTargetValue } from '../lib/glossary/citation';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { formatCitation } from '../lib/glossary/citation';
 import { glossaryCsvRows, toAnkiTsv, toCsv } from '../lib/glossary/csv';
 import { CATEGORIES, CATEGORY_IDS, type Category } from '../lib/glossary/categories';
 import type { Glossary, GlossaryEntry, Target } from '../lib/glossary/types';
 import type { SearchIndex } from '../lib/glossary/search-index';
 import { EntryView } from './EntryView';
+import { TargetText } from './TargetList';
+import { useScrollCue } from './scroll-cue';
 import { GlossarySearch } from './GlossarySearch';
 import { useI18n } from './i18n';
 
@@ -23,13 +25,9 @@ export interface GlossaryPageServices {
 }
 
 export function GlossaryPage({ glossary, index, services }: { glossary: Glossary; index: SearchIndex; services: GlossaryPageServices }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const byId = useMemo(() => new Map(glossary.entries.map((e) => [e.id, e])), [glossary]);
   const [hash, setHash] = useState(services.getHash());
-  const [query, setQuery] = useState('');
-  const [selected, setSelected] = useState(0);
-  const [area, setArea] = useState<Category | 'all'>('all');
-  const [results, setResults] = useState<GlossaryEntry[]>([]);
   useEffect(() => services.onHashChange(() => setHash(services.getHash())), [services]);
 
   const open = byId.get(hash) ?? null;
@@ -39,9 +37,6 @@ export function GlossaryPage({ glossary, index, services }: { glossary: Glossary
     if (open) document.getElementById(`entry-${open.id}`)?.scrollIntoView({ block: 'nearest' });
     document.title = open ? `${open.term} · ${t('glossaryTitle')}` : `${t('glossaryTitle')} · Huantai Lens`;
   }, [open]);
-
-  const exportCsv = (entries: GlossaryEntry[], name: string) =>
-    services.download({ filename: `${name}.csv`, type: 'text/csv;charset=utf-8', content: toCsv({ rows: glossaryCsvRows({ glossary: { entries } }) }) });
 
   return (
     <div class="glossary-page">
@@ -68,94 +63,146 @@ export function GlossaryPage({ glossary, index, services }: { glossary: Glossary
       {view === 'targets' ? (
         <TargetsView glossary={glossary} byId={byId} onOpen={openEntry} />
       ) : (
-        <div class="columns">
-          <section class="browse" aria-label={t('viewEntries')}>
-            <GlossarySearch
-              index={index}
-              query={query}
-              onQuery={setQuery}
-              selected={selected}
-              onSelect={setSelected}
-              onOpen={openEntry}
-              limit={200}
-              autoFocus={!open}
-              onResults={setResults}
-            />
-            <div class="toolbar">
-              <button type="button" onClick={() => exportCsv(glossary.entries, 'huantai-glossary')}>
-                {t('exportAllCsv')}
-              </button>
-              {query.trim() !== '' && (
-                <button type="button" disabled={results.length === 0} onClick={() => exportCsv(results, 'huantai-glossary-results')}>
-                  {t('exportResultsCsv', { count: results.length })}
-                </button>
-              )}
-              <button
-                type="button"
-                onClick={() =>
-                  services.download({
-                    filename: 'huantai-glossary-anki.txt',
-                    type: 'text/tab-separated-values;charset=utf-8',
-                    content: toAnkiTsv({ entries: query.trim() ? results : glossary.entries }),
-                  })
-                }
-              >
-                {query.trim() ? t('exportAnkiResults') : t('exportAnki')}
-              </button>
-            </div>
-            {query.trim() === '' && (
-              <>
-                <div class="areas" role="group" aria-label={t('browseByArea')}>
-                  {(['all', ...CATEGORY_IDS] as const).map((id) => (
-                    <button type="button" key={id} aria-pressed={area === id} onClick={() => setArea(id)}>
-                      {id === 'all' ? t('allAreas') : CATEGORIES[id][language]}
-                    </button>
-                  ))}
-                </div>
-                {CATEGORY_IDS.filter((id) => area === 'all' || area === id).map((id) => (
-                  <section key={id} class="area" aria-labelledby={`area-${id}`}>
-                    <h2 id={`area-${id}`}>
-                      {CATEGORIES[id].zh} <span class="muted">{CATEGORIES[id].en}</span>
-                    </h2>
-                    <ul class="entry-list">
-                      {glossary.entries
-                        .filter((e) => e.category === id)
-                        .map((entry) => (
-                          <li key={entry.id} id={`entry-${entry.id}`} class={open?.id === entry.id ? 'current' : undefined}>
-                            <a href={`#${entry.id}`}>
-                              <span class="term">{entry.term}</span> <span class="pinyin">{entry.pinyin}</span>
-                            </a>
-                            <div class="summary">{entry.summary}</div>
-                          </li>
-                        ))}
-                    </ul>
-                  </section>
-                ))}
-              </>
-            )}
-          </section>
-          <section class="detail" aria-live="polite">
-            {open ? (
-              <EntryView
-                entry={open}
-                entryById={(id) => byId.get(id)}
-                onOpen={openEntry}
-                onCopyCitation={(entry) => services.copyText(formatCitation({ entry, source: glossary.source }))}
-              >
-                <span class="muted share">
-                  {t('shareLink')}glossary.html#{open.id}
-                </span>
-              </EntryView>
-            ) : hash !== '' ? (
-              // A shared link to an entry this version of the glossary does not have.
-              <p class="muted not-found">{t('entryNotFound', { id: hash })}</p>
-            ) : (
-              <p class="muted">{t('pickEntry')}</p>
-            )}
-          </section>
-        </div>
+        <EntriesView glossary={glossary} index={index} services={services} byId={byId} hash={hash} open={open} onOpen={openEntry} />
       )}
     </div>
+  );
+}
+
+interface EntriesViewProps {
+  glossary: Glossary;
+  index: SearchIndex;
+  services: GlossaryPageServices;
+  byId: Map<string, GlossaryEntry>;
+  hash: string;
+  open: GlossaryEntry | null;
+  onOpen: (entry: GlossaryEntry) => void;
+}
+
+/** The entries view: browse or search on the left, the open entry on the right. */
+function EntriesView({ glossary, index, services, byId, hash, open, onOpen }: EntriesViewProps) {
+  const { t } = useI18n();
+  const [query, setQuery] = useState('');
+  const [selected, setSelected] = useState(0);
+  const [results, setResults] = useState<GlossaryEntry[]>([]);
+  // Here, not in AreaList: the chosen area outlives a search, which hides the list.
+  const [area, setArea] = useState<Category | 'all'>('all');
+  // On a wide screen the entry column scrolls on its own: show when it has more below.
+  const detail = useRef<HTMLElement>(null);
+  useScrollCue({ ref: detail });
+  return (
+    <div class="columns">
+      <section class="browse" aria-label={t('viewEntries')}>
+        <GlossarySearch
+          index={index}
+          query={query}
+          onQuery={setQuery}
+          selected={selected}
+          onSelect={setSelected}
+          onOpen={onOpen}
+          limit={200}
+          autoFocus={!open}
+          onResults={setResults}
+        />
+        <ExportToolbar glossary={glossary} services={services} query={query} results={results} />
+        {query.trim() === '' && <AreaList glossary={glossary} open={open} area={area} onArea={setArea} />}
+      </section>
+      <section class="detail" ref={detail} aria-live="polite">
+        {open ? (
+          <EntryView
+            entry={open}
+            entryById={(id) => byId.get(id)}
+            onOpen={onOpen}
+            onCopyCitation={(entry) => services.copyText(formatCitation({ entry, source: glossary.source }))}
+          >
+            <span class="muted share">
+              {t('shareLink')}glossary.html#{open.id}
+            </span>
+          </EntryView>
+        ) : hash !== '' ? (
+          // A shared link to an entry this version of the glossary does not have.
+          <p class="muted not-found">{t('entryNotFound', { id: hash })}</p>
+        ) : (
+          <p class="muted">{t('pickEntry')}</p>
+        )}
+      </section>
+    </div>
+  );
+}
+
+/** CSV of everything or of the results shown; Anki notes of the same. */
+function ExportToolbar({ glossary, services, query, results }: { glossary: Glossary; services: GlossaryPageServices; query: string; results: GlossaryEntry[] }) {
+  const { t } = useI18n();
+  const exportCsv = (entries: GlossaryEntry[], name: string) =>
+    services.download({ filename: `${name}.csv`, type: 'text/csv;charset=utf-8', content: toCsv({ rows: glossaryCsvRows({ glossary: { entries } }) }) });
+  return (
+    <div class="toolbar">
+      <button type="button" onClick={() => exportCsv(glossary.entries, 'huantai-glossary')}>
+        {t('exportAllCsv')}
+      </button>
+      {query.trim() !== '' && (
+        <button type="button" disabled={results.length === 0} onClick={() => exportCsv(results, 'huantai-glossary-results')}>
+          {t('exportResultsCsv', { count: results.length })}
+        </button>
+      )}
+      <button
+        type="button"
+        onClick={() =>
+          services.download({
+            filename: 'huantai-glossary-anki.txt',
+            type: 'text/tab-separated-values;charset=utf-8',
+            content: toAnkiTsv({ entries: query.trim() ? results : glossary.entries }),
+          })
+        }
+      >
+        {query.trim() ? t('exportAnkiResults') : t('exportAnki')}
+      </button>
+    </div>
+  );
+}
+
+/** Every entry under its area, with buttons to show one area only. */
+function AreaList({
+  glossary,
+  open,
+  area,
+  onArea,
+}: {
+  glossary: Glossary;
+  open: GlossaryEntry | null;
+  area: Category | 'all';
+  onArea: (area: Category | 'all') => void;
+}) {
+  const { t, language } = useI18n();
+  return (
+    <>
+      <div class="areas" role="group" aria-label={t('browseByArea')}>
+        {(['all', ...CATEGORY_IDS] as const).map((id) => (
+          <button type="button" key={id} aria-pressed={area === id} onClick={() => onArea(id)}>
+            {id === 'all' ? t('allAreas') : CATEGORIES[id][language]}
+          </button>
+        ))}
+      </div>
+      {CATEGORY_IDS.filter((id) => area === 'all' || area === id).map((id) => (
+        <section key={id} class="area" aria-labelledby={`area-${id}`}>
+          <h2 id={`area-${id}`}>
+            {CATEGORIES[id].zh} <span class="muted">{CATEGORIES[id].en}</span>
+          </h2>
+          <ul class="entry-list">
+            {glossary.entries
+              .filter((e) => e.category === id)
+              .map((entry) => (
+                <li key={entry.id} id={`entry-${entry.id}`} class={open?.id === entry.id ? 'current' : undefined}>
+                  <a href={`#${entry.id}`}>
+                    <span class="term">{entry.term}</span> <span class="pinyin">{entry.pinyin}</span>
+                  </a>
+                  <div class="summary">{entry.summary}</div>
+                </li>
+              ))}
+          </ul>
+        </section>
+      ))}
+    </>
   );
 }
 
@@ -185,7 +232,9 @@ function TargetsView({ glossary, byId, onOpen }: { glossary: Glossary; byId: Map
               {byArea.get(id)!.map((target) => (
                 <tr key={target.id} data-target={target.id}>
                   <td>{target.indicator}</td>
-                  <td class="value">{formatTargetValue(target)}</td>
+                  <td class="value">
+                    <TargetText target={target} />
+                  </td>
                   <td class="comparator">{target.comparator || '—'}</td>
                   <td class="entries">
                     {target.entries.flatMap((entryId) => byId.get(entryId) ?? []).map((entry) => (

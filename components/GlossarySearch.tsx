@@ -6,7 +6,8 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { CATEGORIES } from '../lib/glossary/categories';
 import type { GlossaryEntry } from '../lib/glossary/types';
-import type { SearchIndex } from '../lib/glossary/search-index';
+import type { SearchHighlight, SearchIndex, SearchResult } from '../lib/glossary/search-index';
+import { targetParts } from '../lib/glossary/format-target';
 import { Marked } from './Marked';
 import { useI18n } from './i18n';
 
@@ -42,7 +43,7 @@ export function GlossarySearch({
   expanded = true,
   onExpand,
 }: GlossarySearchProps) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const results = useMemo(() => index.search({ query, limit }), [index, query, limit]);
   useEffect(() => onResults?.(results.map((r) => r.entry)), [results]);
   const current = Math.min(selected, results.length - 1);
@@ -91,37 +92,68 @@ export function GlossarySearch({
         <ul class="results" id="search-results" role="listbox" aria-label={t('searchResults')}>
           {results.length === 0 && <li class="muted">{t('noResults', { query })}</li>}
           {results.map((result, i) => (
-            <li
-              key={result.entry.id}
-              id={`result-${result.entry.id}`}
-              role="option"
-              aria-selected={i === current}
-              class={i === current ? 'result selected' : 'result'}
-              data-id={result.entry.id}
-              onMouseDown={(event) => event.preventDefault()}
-              onClick={() => onOpen(result.entry)}
-            >
-              <div class="result-line">
-                <span class="term">
-                  {result.field === 'term' || result.field === 'pinyin' || result.field === 'initials' ? (
-                    <Marked text={result.highlight.text} ranges={result.highlight.ranges} />
-                  ) : (
-                    result.entry.term
-                  )}
-                </span>
-                <span class="pinyin">{result.entry.pinyin}</span>
-                <span class={`category cat-${result.entry.category}`}>{CATEGORIES[result.entry.category][language]}</span>
-              </div>
-              {result.field !== 'term' && result.field !== 'pinyin' && result.field !== 'initials' && (
-                <div class="matched">
-                  <Marked text={result.highlight.text} ranges={result.highlight.ranges} />
-                </div>
-              )}
-              <div class="summary">{result.entry.summary}</div>
-            </li>
+            <ResultItem key={result.entry.id} result={result} selected={i === current} onOpen={onOpen} />
           ))}
         </ul>
       )}
     </div>
   );
+}
+
+/** One result: the term (marked when it is what matched), pinyin, area, what else matched, summary. */
+function ResultItem({ result, selected, onOpen }: { result: SearchResult; selected: boolean; onOpen: (entry: GlossaryEntry) => void }) {
+  const { language } = useI18n();
+  const inTerm = result.field === 'term' || result.field === 'pinyin' || result.field === 'initials';
+  return (
+    <li
+      id={`result-${result.entry.id}`}
+      role="option"
+      aria-selected={selected}
+      class={selected ? 'result selected' : 'result'}
+      data-id={result.entry.id}
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={() => onOpen(result.entry)}
+    >
+      <div class="result-line">
+        <span class="term">{inTerm ? <Marked text={result.highlight.text} ranges={result.highlight.ranges} /> : result.entry.term}</span>
+        <span class="pinyin">{result.entry.pinyin}</span>
+        <span class={`category cat-${result.entry.category}`}>{CATEGORIES[result.entry.category][language]}</span>
+      </div>
+      {!inTerm && (
+        <div class="matched">
+          <MatchedText result={result} />
+        </div>
+      )}
+      <div class="summary">{result.entry.summary}</div>
+    </li>
+  );
+}
+
+/**
+ * What matched, marked. A target match comes as "indicator value+unit" (the index searches the
+ * number alone); it is shown formatted like everywhere else (城镇登记失业率 低于4.5%), with the
+ * number still marked where the query hit it.
+ */
+function MatchedText({ result }: { result: SearchResult }) {
+  const { text, ranges } = result.highlight;
+  const target = result.field === 'target' ? result.entry.targets.find((t) => `${t.indicator} ${t.value}${t.unit}` === text) : undefined;
+  if (!target) return <Marked text={text} ranges={ranges} />;
+  const { before, number, after } = targetParts(target);
+  const numberStart = target.indicator.length + 1;
+  return (
+    <>
+      {target.indicator} {before}
+      <Marked text={number} ranges={shiftRanges({ ranges, by: -numberStart, length: number.length })} />
+      {after}
+    </>
+  );
+}
+
+/** Ranges moved by `by` and kept within [0, length]: the marks of the number inside the whole text. */
+function shiftRanges({ ranges, by, length }: { ranges: SearchHighlight['ranges']; by: number; length: number }): Array<[number, number]> {
+  return ranges.flatMap(([start, end]): Array<[number, number]> => {
+    const from = Math.max(0, start + by);
+    const to = Math.min(length, end + by);
+    return from < to ? [[from, to]] : [];
+  });
 }

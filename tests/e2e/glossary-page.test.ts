@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../scripts/serve.mjs';
-import { formatCitation, formatTargetValue } from '../../lib/glossary/citation';
+import { formatCitation } from '../../lib/glossary/citation';
+import { formatTarget } from '../../lib/glossary/format-target';
 import { GLOSSARY_CSV_HEADER } from '../../lib/glossary/csv';
 import { CATEGORIES, CATEGORY_IDS } from '../../lib/glossary/categories';
 import { startHarness, type Harness } from './harness';
@@ -180,6 +181,31 @@ describe('links into the glossary', () => {
     await page.close();
   });
 
+  it('shows an entry as the card does: its 「桓台 2022 年」 block, then references with publisher, title and date', async () => {
+    const entry = entryByTerm('高标准农田');
+    const page = await openGlossary(`#${entry.id}`);
+    await expect.poll(() => detailId(page)).toBe(entry.id);
+    const detail = page.locator('.detail');
+    expect(await detail.locator('.targets h3').textContent()).toBe('桓台 2022 年');
+    expect(await detail.locator('.targets .target').allTextContents()).toEqual(entry.targets.map((t) => `${t.indicator} ${formatTarget(t)}`));
+    expect(await detail.locator('.targets .local-use').textContent()).toBe(entry.localUse);
+    const references = await detail.locator('.references li').evaluateAll((items) =>
+      items.map((li) => ({
+        publisher: li.querySelector('.publisher')?.textContent ?? null,
+        title: li.querySelector('a')?.textContent ?? null,
+        href: li.querySelector('a')?.getAttribute('href') ?? null,
+        date: li.querySelector('.date')?.textContent ?? null,
+      })),
+    );
+    expect(references).toEqual(entry.references.map((r) => ({ publisher: r.publisher, title: r.title, href: r.url, date: r.date ?? null })));
+    // The explanation starts collapsed; 更多 opens it.
+    const more = detail.getByRole('button', { name: '更多' });
+    await more.click();
+    expect(await detail.locator('p.explanation').getAttribute('class')).toBe('explanation');
+    expect(await detail.getByRole('button', { name: '收起' }).getAttribute('aria-expanded')).toBe('true');
+    await page.close();
+  });
+
   it('is where the tooltip’s “在词表中打开” goes', async () => {
     const demo = await harness.openPage('/demo/');
     const entry = entryByTerm('中国膜谷');
@@ -221,13 +247,18 @@ describe('the 2022 targets', () => {
     expect(target).toMatchObject({ value: '4.5', unit: '%', comparator: '低于' });
     const cells = await page.locator(`tr[data-target="${target.id}"] td`).allTextContents();
     expect(cells[0]).toBe('城镇登记失业率');
-    expect(cells[1]).toBe(formatTargetValue(target));
+    expect(cells[1]).toBe(formatTarget(target));
     expect(cells[1]).toBe('低于4.5%');
     expect(cells[2]).toBe('低于');
     const links = page.locator(`tr[data-target="${target.id}"] td a`);
     expect(await links.allTextContents()).toEqual(target.entries.map((id) => entryById(id)!.term));
     expect(cells[4]).toBe(target.quote);
     expect(target.quote).toContain('城镇登记失业率低于4.5%');
+
+    // Every value with its comparator, as the card and the popup show it (实现全覆盖, 力争10人以上).
+    const values = await page.$$eval('.targets-view tbody tr', (trs) => trs.map((tr) => [(tr as HTMLElement).dataset.target, tr.querySelector('td.value')?.textContent]));
+    expect(values.sort()).toEqual(glossary.targets.map((t) => [t.id, formatTarget(t)]).sort());
+    expect(values.map(([, value]) => value)).toEqual(expect.arrayContaining(['实现全覆盖', '力争10人以上', '7%左右']));
 
     // Its entry link opens the entry.
     await page.locator(`tr[data-target="${target.id}"] td a`).first().click();

@@ -524,6 +524,132 @@ describe('the tooltip, with a mouse and a keyboard', () => {
   });
 });
 
+/**
+ * How the card reads: what it leads with, on a desktop and on a phone-width screen. For a term with
+ * 2022 targets the targets block must start within the card's first 40 % (a reader sees Huantai's
+ * numbers without scrolling), nothing may stick out of the card or be cut at its sides, and a card
+ * taller than its room says so with a fade at its bottom edge.
+ */
+describe('the card’s layout', () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness();
+  });
+  afterAll(() => harness?.close());
+
+  for (const { width, height } of [
+    { width: 1280, height: 900 },
+    { width: 360, height: 740 },
+  ]) {
+    it(`leads with the targets block and clips nothing at ${width} px wide`, async () => {
+      const page = await harness.openPage('/demo/');
+      await page.setViewportSize({ width, height });
+      await scrollThrough(page);
+      for (const term of ['高标准农田', '城镇登记失业率']) {
+        const where = `${term} at ${width} px`;
+        await openOn(page, term);
+        await screenshot(page, term, `tooltip-${width}-${entryByTerm(term).id}.png`);
+        const layout = await cardLayout(page);
+        expect(layout.blockTop, where).not.toBeNull();
+        const offset = layout.blockTop! - layout.card.top;
+        expect(offset, `${where}: block ${offset} px down a card of ${layout.card.height}`).toBeLessThanOrEqual(0.4 * layout.card.height);
+        expect(await inViewport(page, layout.card), `${where}: ${JSON.stringify(layout.card)}`).toBe(true);
+        // Nothing wider than the card, nothing cut at its sides, and the card scrolls (not hides) what is below.
+        expect(layout.horizontalOverflow, where).toBe(false);
+        expect(layout.outside, where).toEqual([]);
+        expect(layout.overflowY, where).toBe('auto');
+        // The cue at the bottom edge shows exactly while there is more to scroll to (it fades in).
+        await expect.poll(async () => (await cardLayout(page)).cue, { message: where }).toBe(layout.scrollable ? '1' : '0');
+        if (layout.scrollable) {
+          await page.evaluate((tag) => {
+            const card = document.querySelector(tag)!.shadowRoot!.querySelector('.card')!;
+            card.scrollTop = card.scrollHeight;
+          }, HOST);
+          await expect.poll(async () => (await cardLayout(page)).cue, { message: where }).toBe('0');
+        }
+        await page.keyboard.press('Escape');
+        await expect.poll(() => isOpen(page)).toBe(false);
+      }
+      await page.close();
+    });
+  }
+
+  it('shows a national term’s general meaning, who set it, then the 「桓台 2022 年」 block with Huantai’s targets and use', async () => {
+    const page = await harness.openPage('/demo/');
+    await scrollThrough(page);
+    const entry = entryByTerm('高标准农田');
+    expect(entry.scope).toBe('national');
+    await openOn(page, '高标准农田');
+    const shown = await page.evaluate((tag) => {
+      const card = document.querySelector(tag)!.shadowRoot!.querySelector('.card')!;
+      const block = card.querySelector('.targets.huantai');
+      return {
+        order: [...card.children].map((el) => el.className.split(' ')[0]).filter((name) => name !== '' && name !== 'more'),
+        scopeNote: card.querySelector('.scope-note')?.textContent ?? null,
+        label: block?.querySelector('h3')?.textContent ?? null,
+        targets: [...(block?.querySelectorAll('.target') ?? [])].map((li) => li.textContent),
+        localUse: block?.querySelector('.local-use')?.textContent ?? null,
+        valueSize: block ? parseFloat(getComputedStyle(block.querySelector('.value')!).fontSize) : 0,
+        summarySize: parseFloat(getComputedStyle(card.querySelector('.summary')!).fontSize),
+      };
+    }, HOST);
+    expect(shown.order).toEqual(['entry-header', 'summary', 'scope-note', 'targets', 'explanation', 'quote', 'sources']);
+    expect(shown.scopeNote).toContain('国家标准定义的农田建设标准');
+    expect(shown).toMatchObject({ label: '桓台 2022 年', targets: ['建成高标准农田 8万亩'], localUse: entry.localUse });
+    // The number is what the eye finds first.
+    expect(shown.valueSize).toBeGreaterThan(shown.summarySize);
+    await page.close();
+  });
+
+  it('shows each reference’s publisher and title, linked, with its date', async () => {
+    const page = await harness.openPage('/demo/');
+    await scrollThrough(page);
+    const entry = entryByTerm('高标准农田');
+    await openOn(page, '高标准农田');
+    const references = await page.evaluate(
+      (tag) =>
+        [...document.querySelector(tag)!.shadowRoot!.querySelectorAll('.references li')].map((li) => ({
+          publisher: li.querySelector('.publisher')?.textContent ?? null,
+          title: li.querySelector('a')?.textContent ?? null,
+          href: li.querySelector('a')?.getAttribute('href') ?? null,
+          date: li.querySelector('.date')?.textContent ?? null,
+        })),
+      HOST,
+    );
+    expect(references).toEqual(entry.references.map((r) => ({ publisher: r.publisher, title: r.title, href: r.url, date: r.date ?? null })));
+    await page.close();
+  });
+
+  it('collapses the explanation to a few lines; “更多” shows it all inside the card, which keeps its size', async () => {
+    const page = await harness.openPage('/demo/');
+    await scrollThrough(page);
+    await openOn(page, '高标准农田');
+    const read = () =>
+      page.evaluate((tag) => {
+        const card = document.querySelector(tag)!.shadowRoot!.querySelector<HTMLElement>('.card')!;
+        const p = card.querySelector<HTMLElement>('.explanation')!;
+        const r = card.getBoundingClientRect();
+        return {
+          lines: Math.round(p.clientHeight / parseFloat(getComputedStyle(p).lineHeight)),
+          clipped: p.scrollHeight > p.clientHeight + 1,
+          toggle: card.querySelector('button.more')?.textContent ?? null,
+          rect: { top: Math.round(r.top), height: Math.round(r.height) },
+        };
+      }, HOST);
+    const before = await read();
+    expect(before).toMatchObject({ lines: 3, clipped: true, toggle: '更多' });
+    const more = await centreOf(page, 'button.more');
+    await page.mouse.move(more.x, more.y, { steps: 6 });
+    await page.mouse.click(more.x, more.y);
+    await expect.poll(async () => (await read()).toggle).toBe('收起');
+    const after = await read();
+    expect(after.clipped).toBe(false);
+    expect(after.lines).toBeGreaterThan(3);
+    expect(after.rect).toEqual(before.rect);
+    await page.close();
+  });
+});
+
 describe('the tooltip in dark mode', () => {
   let harness: Harness;
   beforeAll(async () => {
@@ -585,6 +711,31 @@ async function fireCommand(worker: Worker, command: 'next-term' | 'previous-term
     const message = { id: Date.now(), type: 'moveToTerm', data: { direction: name === 'next-term' ? 'next' : 'previous' }, timestamp: Date.now() };
     await chrome.tabs.sendMessage(tab.id, message, { frameId: 0 });
   }, command);
+}
+
+/** Where the card's targets block starts, and whether anything in the card is cut or sticks out. */
+function cardLayout(page: Page) {
+  return page.evaluate((tag) => {
+    const card = document.querySelector(tag)!.shadowRoot!.querySelector<HTMLElement>('.card')!;
+    const r = card.getBoundingClientRect();
+    const inner = { left: r.left + card.clientLeft, right: r.left + card.clientLeft + card.clientWidth };
+    const outside = [...card.querySelectorAll<HTMLElement>('*')]
+      .filter((el) => {
+        const box = el.getBoundingClientRect();
+        return box.width > 0 && (box.left < inner.left - 0.5 || box.right > inner.right + 0.5);
+      })
+      .map((el) => `${el.localName}.${el.className}`);
+    const footer = card.querySelector('footer')!;
+    return {
+      card: { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height },
+      blockTop: card.querySelector('.targets')?.getBoundingClientRect().top ?? null,
+      horizontalOverflow: card.scrollWidth > card.clientWidth + 1,
+      outside,
+      overflowY: getComputedStyle(card).overflowY,
+      scrollable: card.scrollHeight - card.scrollTop - card.clientHeight > 1,
+      cue: getComputedStyle(footer, '::before').opacity,
+    };
+  }, HOST);
 }
 
 function cardBackground(page: Page): Promise<string> {

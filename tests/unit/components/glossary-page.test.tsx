@@ -14,6 +14,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GlossaryPage, type GlossaryPageServices } from '../../../components/GlossaryPage';
 import { CSV_BOM, GLOSSARY_CSV_HEADER } from '../../../lib/glossary/csv';
 import { CATEGORY_IDS } from '../../../lib/glossary/categories';
+import { formatTarget } from '../../../lib/glossary/format-target';
 import { createSearchIndex } from '../../../lib/glossary/search-index';
 import { loadGlossary } from '../../../scripts/glossary/load';
 
@@ -94,6 +95,29 @@ describe('the glossary page', () => {
     await show(services);
     expect(container.querySelectorAll('.targets-view tbody tr')).toHaveLength(glossary.targets.length);
     expect(container.querySelector('.columns')).toBeNull();
+  });
+
+  it('formats every target in the targets view as the card does', async () => {
+    const { services } = fakeServices('targets');
+    await show(services);
+    for (const target of glossary.targets) {
+      const cells = [...container.querySelectorAll(`tr[data-target="${target.id}"] td`)].map((td) => td.textContent);
+      expect(cells[1], target.id).toBe(formatTarget(target));
+    }
+    const byIndicator = (indicator: string) =>
+      container.querySelector(`tr[data-target="${glossary.targets.find((t) => t.indicator === indicator)!.id}"] td.value`)!.textContent;
+    expect(byIndicator('城镇登记失业率')).toBe('低于4.5%');
+    expect(byIndicator('“长者食堂”县域覆盖')).toBe('实现全覆盖');
+    expect(byIndicator('新增市级以上重点人才工程人选')).toBe('力争10人以上');
+  });
+
+  it('lists an entry’s references with publisher, linked title and date', async () => {
+    const entry = glossary.entries.find((e) => e.term === '高标准农田')!;
+    const { services } = fakeServices(entry.id);
+    await show(services);
+    const items = [...container.querySelectorAll('.detail .references li')];
+    expect(items.map((li) => li.textContent)).toEqual(entry.references.map((r) => `${r.publisher} · ${r.title}${r.date ? ` · ${r.date}` : ''}`));
+    expect(items.map((li) => li.querySelector('a')!.getAttribute('href'))).toEqual(entry.references.map((r) => r.url));
   });
 
   it('filters the list by area', async () => {

@@ -224,6 +224,35 @@ describe('the popup’s search and entry view', () => {
   });
 });
 
+describe('targets in the popup', () => {
+  it('shows a target found by its number formatted, comparator and all, with the number marked', async () => {
+    const { services } = fakeServices();
+    await show(services);
+    await type('4.5%');
+    const first = options()[0]!;
+    expect(first.dataset.id).toBe(idOf('城镇登记失业率'));
+    expect(first.querySelector('.matched')!.textContent).toBe('城镇登记失业率 低于4.5%');
+    expect([...first.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['4.5%']);
+    // A prefix of the number marks only what was typed.
+    await type('4.');
+    const prefixed = options().find((o) => o.dataset.id === idOf('城镇登记失业率'))!;
+    expect(prefixed.querySelector('.matched')!.textContent).toBe('城镇登记失业率 低于4.5%');
+    expect([...prefixed.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['4.']);
+  });
+
+  it('shows the opened entry’s targets formatted, with its references’ publishers', async () => {
+    const { services } = fakeServices();
+    await show(services);
+    await type('高标准农田');
+    await press('Enter');
+    const view = container.querySelector('article.entry-view')!;
+    expect([...view.querySelectorAll('.targets .target')].map((li) => li.textContent)).toEqual(['建成高标准农田 8万亩']);
+    expect(view.querySelector('.targets h3')!.textContent).toBe('桓台 2022 年');
+    const entry = glossary.entries.find((e) => e.term === '高标准农田')!;
+    expect([...view.querySelectorAll('.references .publisher')].map((p) => p.textContent)).toEqual(entry.references.map((r) => r.publisher));
+  });
+});
+
 describe('the popup’s saved state', () => {
   const isState = (value: unknown): value is PopupState =>
     typeof value === 'object' && value !== null && typeof (value as PopupState).query === 'string';
