@@ -4,7 +4,7 @@
  * "open" action links here); `#targets` opens the targets view.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { formatCitation } from '../lib/glossary/citation';
+import { citationOf, type Citation } from '../lib/glossary/citation';
 import { glossaryCsvRows, toAnkiTsv, toCsv } from '../lib/glossary/csv';
 import { CATEGORIES, CATEGORY_IDS, type Category } from '../lib/glossary/categories';
 import type { Glossary, GlossaryEntry, Target } from '../lib/glossary/types';
@@ -16,7 +16,7 @@ import { GlossarySearch } from './GlossarySearch';
 import { useI18n } from './i18n';
 
 export interface GlossaryPageServices {
-  copyText(text: string): Promise<void>;
+  copyCitation(citation: Citation): Promise<void>;
   download(args: { filename: string; type: string; content: string }): void;
   /** The location hash without '#', and a way to follow its changes. */
   getHash(): string;
@@ -113,7 +113,7 @@ function EntriesView({ glossary, index, services, byId, hash, open, onOpen }: En
             entry={open}
             entryById={(id) => byId.get(id)}
             onOpen={onOpen}
-            onCopyCitation={(entry) => services.copyText(formatCitation({ entry, source: glossary.source }))}
+            onCopyCitation={(entry) => services.copyCitation(citationOf({ entry, source: glossary.source }))}
           >
             <span class="muted share">
               {t('shareLink')}glossary.html#{open.id}

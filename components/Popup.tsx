@@ -3,7 +3,7 @@
  * Talks to the browser only through `services`.
  */
 import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
-import { formatCitation } from '../lib/glossary/citation';
+import { citationOf, type Citation } from '../lib/glossary/citation';
 import type { Glossary, GlossaryEntry } from '../lib/glossary/types';
 import type { PageTerms } from '../lib/messaging/protocol';
 import type { SearchIndex } from '../lib/glossary/search-index';
@@ -22,7 +22,7 @@ export interface PopupServices {
   /** Terms on the active tab, or null when it was not scanned (a browser page, the store…). */
   getPageTerms(): Promise<PageTerms | null>;
   revealTerm(args: { id: string }): Promise<boolean>;
-  copyText(text: string): Promise<void>;
+  copyCitation(citation: Citation): Promise<void>;
   openGlossaryPage(args: { id?: string }): void;
   /** The query and selection of the last time the popup was open. */
   loadState(): PopupState | null;
@@ -125,7 +125,7 @@ export function Popup({
           entry={open}
           entryById={(id) => byId.get(id)}
           onOpen={setOpen}
-          onCopyCitation={(entry) => services.copyText(formatCitation({ entry, source: glossary.source }))}
+          onCopyCitation={(entry) => services.copyCitation(citationOf({ entry, source: glossary.source }))}
         >
           <button type="button" class="back" onClick={() => setOpen(null)}>
             {t('back')}

@@ -5,7 +5,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import termList from 'virtual:huantai-glossary/terms';
-import { copyCitation, formatCitation } from '../../lib/glossary/citation';
+import { citationOf, copyCitation } from '../../lib/glossary/citation';
 import { resolveLanguage } from '../../lib/i18n';
 import type { GlossaryEntry } from '../../lib/glossary/types';
 import { handleMessage, sendMessage } from '../../lib/messaging/protocol';
@@ -42,8 +42,8 @@ export async function startEngine({ ctx }: { ctx: ContentScriptContext }): Promi
 
   const tooltip = createTooltipHost({
     document,
-    copyText: (text) => copyCitation({ text, clipboard: navigator.clipboard, ClipboardItem: globalThis.ClipboardItem }),
-    citationOf: (entry) => formatCitation({ entry, source: SOURCE_DOCUMENT }),
+    copyCitation: (citation) => copyCitation({ citation, clipboard: navigator.clipboard, ClipboardItem: globalThis.ClipboardItem }),
+    citationOf: (entry) => citationOf({ entry, source: SOURCE_DOCUMENT }),
     openInGlossary: (entry) => void sendMessage('openGlossary', { id: entry.id }).catch(ignoreClosedPort),
     theme: () => settings.theme,
     language: () => resolveLanguage({ setting: settings.language, browserLanguage: navigator.language }),

@@ -9,6 +9,7 @@ import { I18nProvider } from '../../components/i18n';
 import type { PageContext } from '../../components/EntryDetails';
 import { Tooltip } from '../../components/Tooltip';
 import { MESSAGES, type UiLanguage } from '../../lib/i18n';
+import type { Citation } from '../../lib/glossary/citation';
 import type { GlossaryEntry } from '../../lib/glossary/types';
 import css from './tooltip.css?inline';
 
@@ -32,15 +33,15 @@ const MIN_HEIGHT = 120;
 
 export interface TooltipHostDeps {
   document: Document;
-  copyText: (text: string) => Promise<void>;
-  citationOf: (entry: GlossaryEntry) => string;
+  copyCitation: (citation: Citation) => Promise<void>;
+  citationOf: (entry: GlossaryEntry) => Citation;
   openInGlossary: (entry: GlossaryEntry) => void;
   /** The reader's theme setting, applied whenever the tooltip is drawn. */
   theme: () => 'system' | 'light' | 'dark';
   language: () => UiLanguage;
 }
 
-export function createTooltipHost({ document, copyText, citationOf, openInGlossary, theme, language }: TooltipHostDeps) {
+export function createTooltipHost({ document, copyCitation, citationOf, openInGlossary, theme, language }: TooltipHostDeps) {
   let host: HTMLElement | null = null;
   let mount: HTMLElement | null = null;
   let current: { entry: GlossaryEntry | null; anchor: () => TooltipAnchor; focus: boolean; context: PageContext } | null = null;
@@ -76,7 +77,7 @@ export function createTooltipHost({ document, copyText, citationOf, openInGlossa
         onOpenInGlossary={() => entry && openInGlossary(entry)}
         onCopyCitation={() => {
           if (!entry) return;
-          void copyText(citationOf(entry)).then(() => {
+          void copyCitation(citationOf(entry)).then(() => {
             copied = true;
             draw();
           });

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import glossary from 'virtual:huantai-glossary/entries';
 import termList from 'virtual:huantai-glossary/terms';
 import { GlossaryPage, type GlossaryPageServices } from '../../components/GlossaryPage';
+import { copyCitation } from '../../lib/glossary/citation';
 import { I18nProvider } from '../../components/i18n';
 import { resolveLanguage } from '../../lib/i18n';
 import { MESSAGES } from '../../lib/i18n';
@@ -12,7 +13,7 @@ import '../../components/glossary-ui.css';
 import './glossary.css';
 
 const services: GlossaryPageServices = {
-  copyText: (text) => navigator.clipboard.writeText(text),
+  copyCitation: (citation) => copyCitation({ citation, clipboard: navigator.clipboard, ClipboardItem: globalThis.ClipboardItem }),
   download: ({ filename, type, content }) => {
     const url = URL.createObjectURL(new Blob([content], { type }));
     const link = document.createElement('a');

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import glossary from 'virtual:huantai-glossary/entries';
 import termList from 'virtual:huantai-glossary/terms';
+import { copyCitation } from '../../lib/glossary/citation';
 import { I18nProvider } from '../../components/i18n';
 import { Popup, type PopupServices, type PopupState } from '../../components/Popup';
 import { MESSAGES, resolveLanguage } from '../../lib/i18n';
@@ -48,7 +49,7 @@ const services: PopupServices = {
     if (tabId === undefined || !(await askPresence({ tabId, tabs: browser.tabs }))?.engine) return false;
     return sendMessage('revealTerm', { id }, { tabId, frameId: 0 }).catch(() => false);
   },
-  copyText: (text) => navigator.clipboard.writeText(text),
+  copyCitation: (citation) => copyCitation({ citation, clipboard: navigator.clipboard, ClipboardItem: globalThis.ClipboardItem }),
   openGlossaryPage: ({ id }) => {
     void browser.tabs.create({ url: browser.runtime.getURL(`/glossary.html${id ? `#${id}` : ''}`) });
     window.close();

@@ -41,16 +41,6 @@ export function citationOf({ entry, source }: { entry: CitedEntry; source: Sourc
   return { text, html };
 }
 
-/**
- * The plain-text citation, as the Copy citation buttons put it on the clipboard. Its HTML form is
- * kept for a while so that `copyCitation`, handed only this text, can put both on the clipboard.
- */
-export function formatCitation({ entry, source }: { entry: CitedEntry; source: SourceDocument }): string {
-  const citation = citationOf({ entry, source });
-  remember(citation);
-  return citation.text;
-}
-
 /** What copyCitation needs of navigator.clipboard. */
 export interface ClipboardLike {
   writeText(text: string): Promise<void>;
@@ -58,22 +48,21 @@ export interface ClipboardLike {
 }
 
 /**
- * Writes a citation to the clipboard as text/plain and, when formatCitation made this text and the
- * clipboard takes ClipboardItems, as text/html too. Anything else, or a browser that refuses the
- * rich write, gets the plain text through writeText.
+ * Writes a citation to the clipboard as text/plain and, where the clipboard takes ClipboardItems, as
+ * text/html too, so it pastes as a formatted quote into a document. A browser that refuses the rich
+ * write gets the plain text through writeText.
  */
 export async function copyCitation({
-  text,
+  citation: { text, html },
   clipboard,
   ClipboardItem: Item,
 }: {
-  text: string;
+  citation: Citation;
   clipboard: ClipboardLike;
   /** The page's ClipboardItem constructor, when it has one. */
   ClipboardItem: typeof ClipboardItem | undefined;
 }): Promise<void> {
-  const html = recent.get(text);
-  if (html !== undefined && Item !== undefined && clipboard.write !== undefined) {
+  if (Item !== undefined && clipboard.write !== undefined) {
     try {
       const item = new Item({
         'text/plain': new Blob([text], { type: 'text/plain' }),
@@ -93,23 +82,6 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/gu, (char) => HTML_ESCAPES[char] ?? char);
 }
 
-/** A target as a reader says it: 建成高标准农田 8万亩, 城镇登记失业率 低于4.5%. */
-export function formatTargetValue({ value, unit, comparator }: { value: string; unit: string; comparator: string }): string {
-  const number = `${value}${unit}`;
-  switch (comparator) {
-    case '以上':
-    case '左右':
-    case '力争以上':
-      return `${comparator.startsWith('力争') ? '力争' : ''}${number}${comparator.replace('力争', '')}`;
-    case '低于':
-    case '突破':
-    case '力争':
-    case '力争突破':
-      return `${comparator}${number}`;
-    default:
-      return number;
-  }
-}
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -139,13 +111,4 @@ function bookTitle(title: string): string {
 /** “sentence”, with the quote marks inside it turned to ‘’ as Chinese nests them. */
 function quoted(sentence: string): string {
   return `“${sentence.trim().replace(/“/gu, '‘').replace(/”/gu, '’')}”`;
-}
-
-/** HTML of the citations made lately, by their text: the copy follows the format within one click. */
-const recent = new Map<string, string>();
-const RECENT_LIMIT = 16;
-function remember({ text, html }: Citation): void {
-  recent.delete(text);
-  recent.set(text, html);
-  if (recent.size > RECENT_LIMIT) recent.delete(recent.keys().next().value as string);
 }

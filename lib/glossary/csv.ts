@@ -2,7 +2,7 @@
  * The glossary as a spreadsheet. Pure and free of Node APIs, so the glossary page can offer the same
  * download in the browser that `glossary:export` writes.
  */
-import { formatTargetValue } from './citation';
+import { formatTarget } from './format-target';
 import { CATEGORIES } from './categories';
 import type { Glossary, GlossaryEntry } from './types';
 
@@ -51,7 +51,7 @@ export function glossaryCsvRows({ glossary }: { glossary: Pick<Glossary, 'entrie
       CATEGORIES[entry.category].zh,
       entry.summary,
       entry.explanation,
-      list(entry.targets.map((target) => `${target.indicator} ${formatTargetValue(target)}`)),
+      list(entry.targets.map((target) => `${target.indicator} ${formatTarget(target)}`)),
       list(entry.quotes),
       list(entry.related),
       list(entry.references.map((reference) => `${reference.title} <${reference.url}>`)),
@@ -72,7 +72,7 @@ export function toAnkiTsv({ entries }: { entries: readonly GlossaryEntry[] }): s
   const field = (text: string) => text.replace(/[\t\r\n]+/g, ' ');
   const lines = entries.map((entry) => {
     const front = `${html(entry.term)}<br><small>${html(entry.pinyin)} · ${html(entry.english)}</small>`;
-    const targets = entry.targets.map((t) => `${html(t.indicator)} ${html(formatTargetValue(t))}`);
+    const targets = entry.targets.map((t) => `${html(t.indicator)} ${html(formatTarget(t))}`);
     const back = [
       `<b>${html(entry.summary)}</b>`,
       html(entry.explanation),

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../scripts/serve.mjs';
-import { formatCitation } from '../../lib/glossary/citation';
+import { citationOf } from '../../lib/glossary/citation';
 import { formatTarget } from '../../lib/glossary/format-target';
 import { GLOSSARY_CSV_HEADER } from '../../lib/glossary/csv';
 import { CATEGORIES, CATEGORY_IDS } from '../../lib/glossary/categories';
@@ -327,7 +327,7 @@ describe('copying a citation', () => {
     await expect.poll(() => page.locator('.detail button.copy').textContent()).toBe('已复制');
     const reader = await harness.openPage('/pages/negatives.html', { waitForScan: false });
     await reader.bringToFront();
-    expect(await reader.evaluate(() => navigator.clipboard.readText())).toBe(formatCitation({ entry, source: glossary.source }));
+    expect(await reader.evaluate(() => navigator.clipboard.readText())).toBe(citationOf({ entry, source: glossary.source }).text);
     await reader.close();
     await page.close();
   });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../scripts/serve.mjs';
-import { formatTargetValue } from '../../lib/glossary/citation';
+import { formatTarget } from '../../lib/glossary/format-target';
 import { CATEGORIES } from '../../lib/glossary/categories';
 import type { GlossaryEntry } from '../../lib/glossary/types';
 import { createTermFinder, findTerms } from '../../lib/scan/term-finder';
@@ -201,7 +201,7 @@ function expectedView(entry: GlossaryEntry) {
     category: CATEGORIES[entry.category].zh,
     summary: entry.summary,
     explanation: entry.explanation,
-    targets: entry.targets.map((t) => `${t.indicator} ${formatTargetValue(t)}`),
+    targets: entry.targets.map((t) => `${t.indicator} ${formatTarget(t)}`),
     quotes: entry.quotes,
     references: entry.references.map((r) => ({ title: r.title, url: r.url })),
     related: entry.related.map((id) => entryById(id)!.term),

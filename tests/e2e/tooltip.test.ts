@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
 import { PROJECT_ROOT } from '../../scripts/serve.mjs';
 import { CATEGORIES } from '../../lib/glossary/schema';
-import { formatCitation } from '../../lib/glossary/citation';
+import { citationOf } from '../../lib/glossary/citation';
 import { SOURCE_DOCUMENT } from '../../lib/glossary/source-document';
 import { scrollThrough, startHarness, type Harness } from './harness';
 import { entryByTerm } from './glossary-fixture';
@@ -321,8 +321,17 @@ describe('the tooltip, with a mouse and a keyboard', () => {
     await page.mouse.click(copy.x, copy.y);
     await expect.poll(() => page.evaluate((tag) => document.querySelector(tag)?.shadowRoot?.querySelector('button.copy')?.textContent, HOST)).toBe('已复制');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toBe(formatCitation({ entry, source: SOURCE_DOCUMENT }));
-    for (const part of [entry.term, entry.summary, '桓台县2022年政府工作报告', '大众日报', '2022-01-17']) expect(copied).toContain(part);
+    expect(copied).toBe(citationOf({ entry, source: SOURCE_DOCUMENT }).text);
+    // What a reporter needs: the report sentence, the report, and each reference's publisher, title and address.
+    for (const part of [entry.term, entry.summary, entry.quotes[0]!, '桓台县2022年政府工作报告', '大众日报', '2022-01-17']) expect(copied).toContain(part);
+    expect(entry.references.length).toBeGreaterThan(0);
+    for (const reference of entry.references) for (const part of [reference.publisher, reference.title, reference.url]) expect(copied).toContain(part);
+    // …and, for a document that takes formatting, the same as HTML with the references linked.
+    const html = await page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      return item?.types.includes('text/html') ? (await item.getType('text/html')).text() : null;
+    });
+    expect(html).toContain(`<a href="${entry.references[0]!.url}"`);
 
     const open = await centreOf(page, 'button.open');
     await page.mouse.move(open.x, open.y, { steps: 3 });

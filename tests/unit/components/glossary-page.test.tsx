@@ -39,7 +39,7 @@ function fakeServices(initialHash = '') {
   const listeners = new Set<() => void>();
   const downloads: Array<{ filename: string; type: string; content: string }> = [];
   const services: GlossaryPageServices = {
-    copyText: vi.fn(() => Promise.resolve()),
+    copyCitation: vi.fn(() => Promise.resolve()),
     download: (file) => void downloads.push(file),
     getHash: () => hash,
     setHash: (next) => {
@@ -158,6 +158,6 @@ describe('the glossary page', () => {
     const { services } = fakeServices(idOf('高标准农田'));
     await show(services);
     await act(async () => button('复制引用').click());
-    expect(services.copyText).toHaveBeenCalledWith(expect.stringMatching(/^高标准农田（High-standard farmland）：/));
+    expect(services.copyCitation).toHaveBeenCalledWith(expect.objectContaining({ text: expect.stringMatching(/^高标准农田（High-standard farmland）：/) }));
   });
 });

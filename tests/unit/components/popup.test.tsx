@@ -42,7 +42,7 @@ function fakeServices({ page = null, saved = null }: { page?: PageTerms | null |
   const services: PopupServices = {
     getPageTerms: vi.fn(() => Promise.resolve(page)),
     revealTerm: vi.fn(() => Promise.resolve(true)),
-    copyText: vi.fn(() => Promise.resolve()),
+    copyCitation: vi.fn(() => Promise.resolve()),
     openGlossaryPage: vi.fn(),
     openSettings: vi.fn(),
     saveSettings: vi.fn(() => Promise.resolve()),
@@ -217,7 +217,7 @@ describe('the popup’s search and entry view', () => {
     await press('Enter');
     const button = (label: string) => [...container.querySelectorAll('button')].find((b) => b.textContent === label)!;
     await act(async () => button('复制引用').click());
-    expect(services.copyText).toHaveBeenCalledWith(expect.stringContaining('两高（'));
+    expect(services.copyCitation).toHaveBeenCalledWith(expect.objectContaining({ text: expect.stringContaining('两高（') }));
     expect(button('已复制')).toBeDefined();
     await act(async () => button('在词表页打开').click());
     expect(services.openGlossaryPage).toHaveBeenCalledWith({ id: idOf('两高') });
