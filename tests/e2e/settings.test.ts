@@ -119,7 +119,8 @@ describe('settings applied to an open tab', () => {
     await expect.poll(() => tooltipText(page)).toContain('Copy citation');
     const text = await tooltipText(page);
     expect(text).toContain('Overall targets');
-    expect(text).toContain('2022 targets');
+    // A national term: its targets stand in the labelled block of Huantai's own.
+    expect(text).toContain('Huantai, 2022');
     expect(text).toContain('地区生产总值');
     expect(text).not.toContain('复制引用');
   });
