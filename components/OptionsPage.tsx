@@ -85,6 +85,16 @@ export function OptionsPage({ loaded, services }: { loaded: LoadedSettings; serv
             </label>
           ))}
         </div>
+        <label class="row">
+          <input
+            type="checkbox"
+            name="nationalEverywhere"
+            checked={settings.nationalEverywhere}
+            onChange={(e) => update({ nationalEverywhere: (e.target as HTMLInputElement).checked })}
+          />
+          {t('optNationalEverywhere')}
+        </label>
+        <p class="muted">{t('optNationalEverywhereHint')}</p>
       </fieldset>
       <fieldset>
         <legend>{t('optTooltip')}</legend>

@@ -2,13 +2,14 @@
  * The toolbar popup: search the glossary, read an entry, see what the current page mentions.
  * Talks to the browser only through `services`.
  */
-import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { citationOf, type Citation } from '../lib/glossary/citation';
 import type { Glossary, GlossaryEntry } from '../lib/glossary/types';
 import type { PageTerms } from '../lib/messaging/protocol';
 import type { SearchIndex } from '../lib/glossary/search-index';
 import { EntryView } from './EntryView';
 import { GlossarySearch } from './GlossarySearch';
+import { OnThisPage } from './OnThisPage';
 import { useI18n } from './i18n';
 import { DEFAULT_SETTINGS, isActiveOn, setSiteActive, type Settings } from '../lib/settings/settings';
 
@@ -51,38 +52,39 @@ export function Popup({
   const [open, setOpen] = useState<GlossaryEntry | null>((saved?.openId && byId.get(saved.openId)) || null);
   const [page, setPage] = useState<PageTerms | null | 'loading'>('loading');
 
-  useEffect(() => {
-    // A page still being scanned answers with partial counts: ask again until it is done.
-    let tries = 0;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const ask = () =>
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  // A page still being scanned answers with partial counts: ask again until it is done.
+  const ask = useCallback(
+    (tries = 0) =>
       void services.getPageTerms().then((terms) => {
         setPage(terms);
-        if (terms?.scanning && ++tries < 40) timer = setTimeout(ask, 300);
-      });
+        clearTimeout(timer.current);
+        if (terms?.scanning && tries < 40) timer.current = setTimeout(() => ask(tries + 1), 300);
+      }),
+    [services],
+  );
+  useEffect(() => {
     ask();
-    return () => clearTimeout(timer);
-  }, [services]);
+    return () => clearTimeout(timer.current);
+  }, [ask]);
 
   const hostname = page && page !== 'loading' && /^https?:/.test(page.url) ? new URL(page.url).hostname : null;
   const siteActive = hostname !== null && isActiveOn({ settings, hostname });
   const toggleSite = (active: boolean) => {
     if (!hostname) return;
-    const next = setSiteActive({ settings: active ? { ...settings, enabled: true } : settings, hostname, active });
-    setSettings(next);
-    void services.saveSettings(next);
+    save(setSiteActive({ settings: active ? { ...settings, enabled: true } : settings, hostname, active }));
   };
+  const save = (next: Settings) => {
+    setSettings(next);
+    // The page follows the settings at once; ask again so the list shows what it paints now.
+    void services.saveSettings(next).then(() => ask());
+  };
+  const showNational = () => save({ ...settings, nationalEverywhere: true });
   // Saved as soon as it renders: a plain effect waits for the next frame, and a popup closed
   // right after Enter (or a background one, which gets no frames) would forget the entry.
   useLayoutEffect(() => {
     services.saveState({ query, selected, openId: open?.id ?? null });
   }, [query, selected, open]);
-
-  const onPage = page && page !== 'loading'
-    ? Object.entries(page.counts)
-        .flatMap(([id, count]) => (byId.has(id) && count > 0 ? [{ entry: byId.get(id)!, count }] : []))
-        .sort((a, b) => b.count - a.count || a.entry.term.localeCompare(b.entry.term, 'zh'))
-    : [];
 
   return (
     <main class="popup">
@@ -136,35 +138,15 @@ export function Popup({
         </EntryView>
       ) : (
         query.trim() === '' && (
-          <section class="on-page" aria-labelledby="on-page-title">
-            <h2 id="on-page-title">
-              {t('onThisPage')}
-              {onPage.length > 0 && <span class="on-page-count">（{onPage.length}）</span>}
-            </h2>
-            {page === 'loading' ? (
-              <p class="muted">{t('loading')}</p>
-            ) : page === null ? (
-              <p class="muted">{t('notScanned')}</p>
-            ) : !page.active ? (
-              <p class="muted">{settings.enabled ? t('offOnSite') : t('pausedEverywhere')}</p>
-            ) : onPage.length === 0 ? (
-              <p class="muted">{page.scanning ? t('scanning') : t('noTermsOnPage')}</p>
-            ) : (
-              <ul>
-                {onPage.map(({ entry, count }) => (
-                  <li key={entry.id} data-id={entry.id}>
-                    <button type="button" class="on-page-term" title={t('locateOnPage')} onClick={() => void services.revealTerm({ id: entry.id })}>
-                      <span class="term">{entry.term}</span> <span class="count">×{count}</span>
-                    </button>
-                    <button type="button" class="link info" aria-label={t('showExplanation', { term: entry.term })} onClick={() => setOpen(entry)}>
-                      ⓘ
-                    </button>
-                    <div class="summary">{entry.summary}</div>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+          <OnThisPage
+            page={page}
+            siteActive={siteActive}
+            enabled={settings.enabled}
+            byId={byId}
+            onReveal={(entry) => void services.revealTerm({ id: entry.id })}
+            onOpen={setOpen}
+            onShowNational={showNational}
+          />
         )
       )}
     </main>

@@ -331,3 +331,45 @@ describe('the popup’s site switch', () => {
     expect(container.querySelector('.on-page')!.textContent).toContain('已在此网站关闭');
   });
 });
+
+describe('the on-page list follows the settings', () => {
+  const page = (extra: Partial<PageTerms> = {}): PageTerms => ({
+    url: 'https://news.example.cn/a',
+    active: true,
+    scanning: false,
+    counts: { [idOf('中国膜谷')]: 2, [idOf('两高')]: 1 },
+    ...extra,
+  });
+  const listed = () => [...container.querySelectorAll('.on-page-term .term')].map((el) => el.textContent);
+
+  it('lists nothing once the reader switches the site off, without waiting for the page', async () => {
+    const { services } = fakeServices({ page: page() });
+    await show(services);
+    expect(listed()).toEqual(['中国膜谷', '两高']);
+    await act(async () => {
+      container.querySelector<HTMLInputElement>('input[name=site-active]')!.click();
+    });
+    expect(listed()).toEqual([]);
+    expect(container.querySelector('#on-page-title')!.textContent).toBe('本页术语');
+    expect(services.saveSettings).toHaveBeenCalledWith(expect.objectContaining({ disabledSites: ['news.example.cn'] }));
+  });
+
+  it('names the national terms left unpainted and shows them everywhere on one click, then asks the page again', async () => {
+    const { services } = fakeServices({ page: page({ unpainted: { [idOf('高标准农田')]: 3, [idOf('双碳')]: 1 } }) });
+    await show(services);
+    const note = container.querySelector('.national-left-out')!;
+    expect(note.textContent).toContain('另有 2 个国家或省级术语未标注');
+    await act(async () => {
+      note.querySelector<HTMLButtonElement>('button.show-national')!.click();
+      await Promise.resolve();
+    });
+    expect(services.saveSettings).toHaveBeenCalledWith(expect.objectContaining({ nationalEverywhere: true }));
+    expect(services.getPageTerms).toHaveBeenCalledTimes(2);
+  });
+
+  it('says nothing of national terms where none were left out', async () => {
+    const { services } = fakeServices({ page: page() });
+    await show(services);
+    expect(container.querySelector('.national-left-out')).toBeNull();
+  });
+});
