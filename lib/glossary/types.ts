@@ -1,6 +1,7 @@
 /** The compiled glossary as the extension sees it: produced and validated at build time. */
 import type { Category, Entry, Reference, Scope, Target } from './schema';
 import type { ProbeTables } from '../scan/probe';
+import type { MatcherData } from '../scan/matcher-data';
 
 export type { Category, Entry, Reference, Scope, Target };
 
@@ -31,6 +32,8 @@ export interface TermList {
   terms: TermListItem[];
   /** The probe's tables for these terms' forms (lib/scan/probe), built with the list. */
   probe: ProbeTables;
+  /** The matcher's tables for these terms (lib/scan/matcher-data), built with the list: loading them on the page is cheap, building them was not. */
+  matcher: MatcherData;
 }
 
 export interface TermListItem {

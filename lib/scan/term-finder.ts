@@ -1,6 +1,7 @@
 /** Builds the page-side term finder from the shipped term list: one automaton for every form. */
 import type { Category, TermList } from '../glossary/types';
-import { buildMatcher, toMatches, type Match, type MatchBatch, type Matcher, type SenseRule } from './matcher';
+import { loadMatcher, toMatches, type Match, type MatchBatch, type Matcher, type SenseRule } from './matcher';
+import { buildMatcherData } from './matcher-data';
 import { buildProbeTables, createTermProbe } from './probe';
 import type { SegmentMatcher } from './scanner';
 
@@ -16,7 +17,7 @@ export interface TermFinder extends SegmentMatcher {
 }
 
 /** The matcher's input from the term list: every form under its term's value, and the sense rules by value. */
-export function matcherInputOf({ termList }: { termList: TermList }) {
+export function matcherInputOf({ termList }: { termList: Pick<TermList, 'terms' | 'variants'> }) {
   const senseRules = new Map<number, SenseRule>();
   termList.terms.forEach((term, value) => {
     if (term.sense) senseRules.set(value, term.sense);
@@ -28,9 +29,14 @@ export function matcherInputOf({ termList }: { termList: TermList }) {
   };
 }
 
-/** A term list from its terms (build time and tests): the probe's tables are derived from the forms. */
-export function termListOf({ terms, variants }: Omit<TermList, 'probe'>): TermList {
-  return { variants, terms, probe: buildProbeTables({ forms: terms.flatMap((term) => term.forms), variants }) };
+/** A term list from its terms (build time and tests): the probe's and the matcher's tables are derived from them. */
+export function termListOf({ terms, variants }: Omit<TermList, 'probe' | 'matcher'>): TermList {
+  return {
+    variants,
+    terms,
+    probe: buildProbeTables({ forms: terms.flatMap((term) => term.forms), variants }),
+    matcher: buildMatcherData(matcherInputOf({ termList: { terms, variants } })),
+  };
 }
 
 export function createTermFinder({ termList }: { termList: TermList }): TermFinder {
@@ -38,7 +44,7 @@ export function createTermFinder({ termList }: { termList: TermList }): TermFind
   let built: { matcher: Matcher; mayHoldTerm: (text: string) => boolean } | null = null;
   const build = () =>
     (built ??= {
-      matcher: buildMatcher(matcherInputOf({ termList })),
+      matcher: loadMatcher({ data: termList.matcher, variants: termList.variants }),
       mayHoldTerm: createTermProbe({ tables: termList.probe, variants: termList.variants }),
     });
   let segment = '';
