@@ -2,6 +2,7 @@
 import type { Category, TermList } from '../glossary/types';
 import { loadMatcher, toMatches, type Match, type MatchBatch, type Matcher, type SenseRule } from './matcher';
 import { buildMatcherData } from './matcher-data';
+import { keepLatinInChinese } from './latin-forms';
 import { buildProbeTables, createTermProbe } from './probe';
 import type { SegmentMatcher } from './scanner';
 
@@ -58,8 +59,9 @@ export function createTermFinder({ termList }: { termList: TermList }): TermFind
     },
     feed: ({ from, to }) => built!.matcher.feed({ text: segment, from, to }),
     end(): MatchBatch {
+      const text = segment;
       segment = '';
-      return built!.matcher.end();
+      return keepLatinInChinese({ batch: built!.matcher.end(), text });
     },
     idOf: (value) => termList.terms[value]!.id,
     categoryOf: (value) => termList.terms[value]!.category,

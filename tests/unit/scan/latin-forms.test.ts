@@ -30,10 +30,22 @@ describe('Latin-only forms stand only in Chinese text', () => {
     expect(kept(`中文${SEPARATOR}GDP figures in English`, ['GDP'])).toEqual([]);
   });
 
-  it('keeps the order of what it keeps', () => {
+  it('drops only the Latin matches that stand in no Chinese text, and compacts the rest', () => {
     const text = 'GDP, said the long English paragraph, 全县GDP增长 — and then, much later in the paragraph, GDP again.';
     const batch = keepLatinInChinese({ batch: batchOf(text, ['GDP', 'GDP', 'GDP']), text });
     expect(batch.count).toBe(1);
     expect(batch.data[0]).toBe(text.indexOf('全县') + 2);
+  });
+});
+
+describe('the term finder keeps Latin-only forms in Chinese text only', () => {
+  it('finds GDP (地区生产总值) beside Chinese, not in an English sentence', async () => {
+    const { loadGlossary } = await import('../../../scripts/glossary/load');
+    const { createTermFinder, findTerms } = await import('../../../lib/scan/term-finder');
+    const { termList } = loadGlossary({ dataDir: 'data', root: process.cwd() });
+    const finder = createTermFinder({ termList });
+    const idsIn = (text: string) => findTerms({ finder, text }).map((m) => termList.terms[m.value]!.id);
+    expect(idsIn('Regional GDP grew by 6% last year, the county said.')).toEqual([]);
+    expect(idsIn('全县GDP增长6%以上')).toEqual(['di-qu-sheng-chan-zong-zhi']);
   });
 });
