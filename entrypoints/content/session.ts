@@ -4,7 +4,8 @@
  * page as it was (no ranges, no listeners, no counts).
  */
 import type { GlossaryEntry, Scope } from '../../lib/glossary/types';
-import { appearanceOf, isWide, namesHuantai, paintGroupOf } from '../../lib/scan/context';
+import { ancestorDocuments, appearanceOf, isWide, namesHuantai, paintGroupOf } from '../../lib/scan/context';
+import { findTerms } from '../../lib/scan/term-finder';
 import { createHighlighter, type PaintedRange } from '../../lib/scan/highlighter';
 import { watchPage } from '../../lib/scan/page-watcher';
 import type { Settings } from '../../lib/settings/settings';
@@ -38,7 +39,14 @@ export function startSession({ finder, tooltip, settings, entries, fetchEntries,
     performance.measure('huantai-lens:context', { start, end: performance.now(), detail: { aboutHuantai: named } });
     return named;
   };
-  let aboutHuantai = namesHuantaiTimed();
+  // A frame takes the context of the same-origin page around it: 桓台 or one of Huantai's own terms there.
+  const aboveIsAboutHuantai = () =>
+    ancestorDocuments({ document }).some(
+      (above) =>
+        namesHuantai({ document: above }) ||
+        findTerms({ finder, text: above.body?.innerText ?? '' }).some((match) => scopeOf(match.value) === 'county'),
+    );
+  let aboutHuantai = namesHuantaiTimed() || aboveIsAboutHuantai();
   const highlighter = createHighlighter({
     registry: CSS.highlights,
     createHighlight: () => new Highlight(),
@@ -96,11 +104,13 @@ export function startSession({ finder, tooltip, settings, entries, fetchEntries,
   const openTooltip = ({ painted, focus }: { painted: PaintedRange; focus: boolean }) => {
     const id = finder.idOf(painted.value);
     const anchor = () => toLiveRange(painted);
-    tooltip.show({ entry: entries.get(id) ?? null, anchor, focus });
+    // The card says so when the page is about another place: the targets it shows are Huantai's.
+    const context = aboutHuantai ? 'huantai' : 'elsewhere';
+    tooltip.show({ entry: entries.get(id) ?? null, anchor, focus, context });
     if (!entries.has(id)) {
       void fetchEntries([id]).then(
         () => {
-          if (tooltip.isOpen) tooltip.show({ entry: entries.get(id) ?? null, anchor, focus });
+          if (tooltip.isOpen) tooltip.show({ entry: entries.get(id) ?? null, anchor, focus, context });
         },
         () => undefined,
       );

@@ -44,3 +44,20 @@ export function appearanceOf({ settings, aboutHuantai }: { settings: Settings; a
   }
   return { style: settings.highlightStyle, hidden, quiet };
 }
+
+/**
+ * The same-origin documents above a frame, nearest first: a frame inside a page about Huantai (an
+ * embedded live blog, the page's own about:blank frames) is about Huantai too. A cross-origin
+ * parent ends the climb: its document cannot be read, and its story is its own.
+ */
+export function ancestorDocuments({ document }: { document: Document }): Document[] {
+  const found: Document[] = [];
+  for (let view: Window | null = document.defaultView; view !== null && view.parent !== view; view = view.parent) {
+    try {
+      found.push(view.parent.document);
+    } catch {
+      break;
+    }
+  }
+  return found;
+}

@@ -34,7 +34,7 @@ export interface SentinelDeps {
 /** Mutations are read at most this often: a ticker page mutates every few ms. */
 const MUTATION_DELAY_MS = 100;
 /** The longest a slice of reading runs before the page gets its thread back. */
-const SLICE_MS = 8;
+const SLICE_MS = 4;
 /** Text is probed in windows of this many chars (a huge text node too), overlapping by the longest form and its spacing. */
 const WINDOW = 1 << 16;
 const OVERLAP = 128;
@@ -112,8 +112,8 @@ export async function readForTerms({
           endSlice();
           return true;
         }
-        // The clock is read every 64 nodes, or after a long text: reading it per node cost more than the node.
-        if (((textNodes & 63) === 0 || text.length > 4096) && now() - start > SLICE_MS) {
+        // The clock is read every 16 nodes, or after a long text: reading it per node cost more than the node.
+        if (((textNodes & 15) === 0 || text.length > 4096) && now() - start > SLICE_MS) {
           endSlice();
           await yieldToPage();
           if (stopped()) return false;
