@@ -17,6 +17,8 @@ export interface LoadRun {
   workMaxMs: number;
   /** lens: its 'huantai-lens:setup' measures (building the matcher), ms. */
   setupMs: number;
+  /** lens: its 'huantai-lens:context' measures (is the page about Huantai?), ms: kept apart from the scan. */
+  contextMs: number;
   matches: number;
   /** lens: end of the first task that painted ranges, ms after navigation (NaN: nothing painted). */
   firstPaintMs: number;
@@ -40,6 +42,7 @@ export interface ScrollRun {
 
 const SCAN = 'huantai-lens:scan';
 const SETUP = 'huantai-lens:setup';
+const CONTEXT = 'huantai-lens:context';
 /** A quiet page that never was: give up waiting after this long. */
 const SETTLE_CAP_MS = 30_000;
 const SCROLL_STEP_MS = 100;
@@ -146,6 +149,7 @@ export async function measureLoad({ context, url, scroll = false, watchMs, trace
       workMs: sum(own),
       workMaxMs: own.reduce((acc, m) => Math.max(acc, m.duration), 0),
       setupMs: sum(measures.filter((m) => m.name === SETUP)),
+      contextMs: sum(measures.filter((m) => m.name === CONTEXT)),
       matches: own.filter((m) => m.painted === null).reduce((acc, m) => acc + m.matches, 0),
       firstPaintMs: painting.length > 0 ? Math.min(...painting) : Number.NaN,
       idleEndMs: idleEnd,

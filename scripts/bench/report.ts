@@ -19,6 +19,7 @@ export interface Row {
   work: Cell;
   workMax: Cell;
   setup: Cell;
+  context: Cell;
   longestTask: Cell;
   matches: Cell;
 }
@@ -35,11 +36,11 @@ export function cell({ values }: { values: number[] }): Cell {
   return { median, min: v[0] ?? Number.NaN, max: v.at(-1) ?? Number.NaN, n: v.length };
 }
 
-type Figures = Pick<LoadRun, 'taskMs' | 'scriptMs' | 'workMs' | 'workMaxMs' | 'setupMs' | 'longestTaskMs' | 'matches'>;
+type Figures = Pick<LoadRun, 'taskMs' | 'scriptMs' | 'workMs' | 'workMaxMs' | 'setupMs' | 'contextMs' | 'longestTaskMs' | 'matches'>;
 
 const PHASES: Array<[Row['phase'], (r: LoadRun) => Figures | undefined]> = [
   ['load', (r) => r],
-  ['scroll', (r) => r.scroll && { ...r.scroll, workMaxMs: Number.NaN, setupMs: Number.NaN, matches: Number.NaN }],
+  ['scroll', (r) => r.scroll && { ...r.scroll, workMaxMs: Number.NaN, setupMs: Number.NaN, contextMs: Number.NaN, matches: Number.NaN }],
 ];
 
 /** The rows of one page: every peer at load and, where the page was scrolled, while scrolling. */
@@ -54,7 +55,7 @@ export function pageRows({ page, runs }: { page: string; runs: Map<PeerId, LoadR
       if (figures.length > 0) rows.push({
         page, peer, phase,
         task: of((f) => f.taskMs - base.task), script: of((f) => f.scriptMs - base.script),
-        work: of((f) => f.workMs), workMax: of((f) => f.workMaxMs), setup: of((f) => f.setupMs),
+        work: of((f) => f.workMs), workMax: of((f) => f.workMaxMs), setup: of((f) => f.setupMs), context: of((f) => f.contextMs),
         longestTask: of((f) => f.longestTaskMs), matches: of((f) => f.matches),
       });
     }
@@ -76,6 +77,7 @@ const COLUMNS: Array<[string, (r: Row) => string]> = [
   ['own measures ms', (r) => (r.peer === 'empty' ? '—' : fmt(r.work))],
   ['longest measure', (r) => (r.peer === 'empty' ? '—' : fmt(r.workMax))],
   ['setup ms', (r) => (r.peer === 'lens' ? fmt(r.setup) : '—')],
+  ['context ms', (r) => (r.peer === 'lens' ? fmt(r.context) : '—')],
   ['longest task ms', (r) => fmt(r.longestTask)],
   ['matches', (r) => (r.peer === 'lens' || r.peer === 'goose' ? fmt(r.matches, 0) : '—')],
 ];
