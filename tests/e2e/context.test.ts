@@ -112,7 +112,7 @@ describe('the context rule', () => {
     ['names 桓台 only in a footer link', article(`${WIDE}<footer><a href="#">桓台县人民政府</a></footer>`), false],
     ['names 桓台 only in the navigation', article(`<nav><a href="#">桓台</a></nav>${WIDE}`), false],
     ['names no place of Huantai', article(WIDE), false],
-  ])('a page that %s: wider terms painted = %s', async (_, html, expected) => {
+  ])('a page that %s', async (_, html, expected) => {
     const page = await harness.openPage(serve(`case-${Math.random().toString(36).slice(2)}`, html));
     try {
       expect(await wideNames(page)).toEqual(expected ? ['地区生产总值', '高标准农田'] : []);
