@@ -279,7 +279,8 @@ export function tablePage({ rows = 5000, cols = 10 }: { rows?: number; cols?: nu
   }
   return {
     html: page({
-      title: `A table of ${rows * cols} cells`,
+      // Its only term, 高标准农田, is national: the title names 桓台 so the page is about Huantai and it is painted.
+      title: `桓台: a table of ${rows * cols} cells`,
       body: `<table id="table"><tbody>\n${lines.join('\n')}\n</tbody></table>
 <script>window.__hostile.watch(); window.__hostile.tick();</script>`,
     }),
