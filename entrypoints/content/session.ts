@@ -47,6 +47,7 @@ export function startSession({ finder, tooltip, settings, entries, fetchEntries,
         findTerms({ finder, text: above.body?.innerText ?? '' }).some((match) => scopeOf(match.value) === 'county'),
     );
   let aboutHuantai = namesHuantaiTimed() || aboveIsAboutHuantai();
+  const groupOf = (value: number) => paintGroupOf({ category: finder.categoryOf(value), scope: scopeOf(value) });
   const highlighter = createHighlighter({
     registry: CSS.highlights,
     createHighlight: () => new Highlight(),
@@ -58,7 +59,7 @@ export function startSession({ finder, tooltip, settings, entries, fetchEntries,
         // One screen above and below: scrolling reveals terms already painted.
         { rootMargin: '100% 0px 100% 0px' },
       ),
-    groupOf: (value) => paintGroupOf({ category: finder.categoryOf(value), scope: scopeOf(value) }),
+    groupOf,
     recordPaint: ({ start, end, painted }) => {
       if (painted > 0) measure({ start, end, textNodes: 0, chars: 0, matches: 0, painted });
     },
@@ -66,13 +67,15 @@ export function startSession({ finder, tooltip, settings, entries, fetchEntries,
   });
   const applyAppearance = () => highlighter.setAppearance(appearanceOf({ settings: settings(), aboutHuantai }));
   applyAppearance();
+  // What is painted is what the appearance does not hide; of the rest, only a wider term whose area the
+  // reader keeps on was left out by the page's context (the popup offers to show those).
   const reportCounts = () => {
     const painted: Record<string, number> = {};
     const unpainted: Record<string, number> = {};
-    const hideWide = !aboutHuantai && !settings().nationalEverywhere;
+    const { hidden } = appearanceOf({ settings: settings(), aboutHuantai });
     for (const [value, count] of rawCounts) {
-      if (!settings().categories[finder.categoryOf(value)]) continue;
-      (hideWide && isWide(scopeOf(value)) ? unpainted : painted)[finder.idOf(value)] = count;
+      if (!hidden.has(groupOf(value))) painted[finder.idOf(value)] = count;
+      else if (isWide(scopeOf(value)) && settings().categories[finder.categoryOf(value)]) unpainted[finder.idOf(value)] = count;
     }
     latestCounts = { painted, unpainted };
     onCounts(latestCounts);
