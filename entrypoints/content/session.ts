@@ -53,16 +53,27 @@ export function startSession({ finder, tooltip, settings, entries, fetchEntries,
     createHighlight: () => new Highlight(),
     createRange: (hit) =>
       new StaticRange({ startContainer: hit.startNode, startOffset: hit.startOffset, endContainer: hit.endNode, endOffset: hit.endOffset }),
-    watchVisibility: (onVisible) =>
+    watchVisibility: (onChange) =>
       new IntersectionObserver(
-        (records) => onVisible(records.filter((r) => r.isIntersecting).map((r) => r.target)),
-        // One screen above and below: scrolling reveals terms already painted.
-        { rootMargin: '100% 0px 100% 0px' },
+        (entries) =>
+          onChange({
+            // How far above the screen a block is reported near: the top margin, two screens of
+            // the four rootBounds spans (none in a cross-origin frame, where no margin applies).
+            reach: entries[0]?.rootBounds ? entries[0].rootBounds.height / 2 : 0,
+            records: entries.map((entry) => ({
+              element: entry.target,
+              near: entry.isIntersecting,
+              top: entry.boundingClientRect.top,
+              bottom: entry.boundingClientRect.bottom,
+            })),
+          }),
+        // A screen below: scrolling down reveals terms already painted. Two above: a group of
+        // paragraphs (about a screen of text) is then watched through its first block alone.
+        { rootMargin: '200% 0px 100% 0px' },
       ),
     groupOf,
-    recordPaint: ({ start, end, painted }) => {
-      if (painted > 0) measure({ start, end, textNodes: 0, chars: 0, matches: 0, painted });
-    },
+    // Every report handled is painting work, even one that only unpainted or changed what is observed.
+    recordPaint: ({ start, end, painted }) => measure({ start, end, textNodes: 0, chars: 0, matches: 0, painted }),
     now: () => performance.now(),
   });
   const applyAppearance = () => highlighter.setAppearance(appearanceOf({ settings: settings(), aboutHuantai }));
@@ -144,32 +155,9 @@ export function startSession({ finder, tooltip, settings, entries, fetchEntries,
     },
   });
 
-  // After a jump (restored scroll position, anchor, find in page) and once the scan is done, paint
-  // the groups spanning the screen: the observer only watches each group's first block. Boxes, not
-  // hit testing: a caret or element under a point in a page's one 10 Mi-char text node took 15 ms a
-  // point (the hostile pages caught it). Recorded as painting work even when it paints nothing: it
-  // reads boxes all the same.
-  const paintOnScreen = () => {
-    const start = performance.now();
-    const painted = highlighter.paintSpanning({ verticalOf: (block) => block.getBoundingClientRect(), height: window.innerHeight });
-    measure({ start, end: performance.now(), textNodes: 0, chars: 0, matches: 0, painted });
-  };
-  // Capturing: scrollend does not bubble, and scrolled boxes inside the page count too.
-  window.addEventListener('scrollend', paintOnScreen, { capture: true, passive: true });
-
   let scanning = true;
-  let stopped = false;
   void watcher.start().then(() => {
     scanning = false;
-    // After the next frame, when layout is fresh: reading boxes straight after the scan forced a
-    // layout of the whole page (2 ms on the stress page). And only on a page that was scrolled
-    // (restored position, anchor): at the top, every group reaching the screen starts on it, and
-    // its watched block is seen.
-    requestAnimationFrame(() =>
-      window.setTimeout(() => {
-        if (!stopped && (window.scrollY !== 0 || window.scrollX !== 0)) paintOnScreen();
-      }),
-    );
   });
 
   return {
@@ -186,8 +174,6 @@ export function startSession({ finder, tooltip, settings, entries, fetchEntries,
       reportCounts();
     },
     stop() {
-      stopped = true;
-      window.removeEventListener('scrollend', paintOnScreen, { capture: true });
       hover.stop();
       watcher.stop();
       highlighter.destroy();

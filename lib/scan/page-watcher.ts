@@ -30,9 +30,9 @@ export function watchPage(deps: PageWatcherDeps) {
   const dirty = new Set<Node>();
   const signal = { aborted: false };
   let timerPending = false;
-  let busy = false;
   let notBefore = 0;
-  let lastReported = '';
+  const exclusive = createExclusive();
+  const report = countsReporter(deps);
 
   const observer = deps.createMutationObserver((records) => {
     for (const record of records) {
@@ -51,50 +51,10 @@ export function watchPage(deps: PageWatcherDeps) {
     shadowRoots.add(root);
     observer.observe(root, OBSERVE);
   };
-
-  // One scan at a time: the first scan, bursts and full rescans must not interleave, or a block
-  // scanned by two of them at once gets its hits twice. While one runs, mutations only collect.
-  let running: Promise<void> = Promise.resolve();
-  const exclusively = (work: () => Promise<void>): Promise<void> => {
-    const run = running.then(async () => {
-      busy = true;
-      try {
-        await work();
-      } finally {
-        busy = false;
-      }
-    });
-    running = run.catch(() => {});
-    return run;
-  };
-
-  const report = () => {
-    const counts = deps.highlighter.counts();
-    const key = [...counts].sort(([a], [b]) => a - b).join(';');
-    if (key === lastReported) return;
-    lastReported = key;
-    deps.onCounts(counts);
-  };
-
-  const scanAll = async (roots: Node[]) => {
-    const queue = [...roots];
-    while (queue.length > 0 && !signal.aborted) {
-      const batch = queue.splice(0);
-      await scan({
-        roots: batch,
-        deps: deps.scanDeps,
-        signal,
-        onRun: (run) => deps.highlighter.addRun(run),
-        onShadowRoot: (root) => {
-          onShadowRoot(root);
-          queue.push(root);
-        },
-      });
-    }
-  };
+  const scanAll = (roots: Node[]) => scanWithShadowRoots({ roots, deps, signal, onShadowRoot });
 
   function schedule() {
-    if (timerPending || busy || dirty.size === 0) return;
+    if (timerPending || exclusive.busy || dirty.size === 0) return;
     timerPending = true;
     const wait = Math.max(debounceMs, notBefore - deps.scanDeps.now());
     deps.setTimer(() => {
@@ -105,7 +65,7 @@ export function watchPage(deps: PageWatcherDeps) {
 
   async function burst() {
     if (signal.aborted) return;
-    await exclusively(async () => {
+    await exclusive.run(async () => {
       const started = deps.scanDeps.now();
       const roots = topmostBlocks([...dirty].filter((n) => n.isConnected));
       dirty.clear();
@@ -120,7 +80,7 @@ export function watchPage(deps: PageWatcherDeps) {
   return {
     async start() {
       observer.observe(deps.root, OBSERVE);
-      await exclusively(async () => {
+      await exclusive.run(async () => {
         await scanAll([deps.root]);
         report();
       });
@@ -137,7 +97,7 @@ export function watchPage(deps: PageWatcherDeps) {
     },
     /** Everything again (after settings change what is matched). */
     async rescanAll() {
-      await exclusively(async () => {
+      await exclusive.run(async () => {
         deps.highlighter.clearWithin({ roots: [deps.root, ...shadowRoots] });
         // Shadow roots are found again through their hosts (listing them here scanned them twice).
         await scanAll([deps.root]);
@@ -146,6 +106,66 @@ export function watchPage(deps: PageWatcherDeps) {
       schedule();
     },
   };
+}
+
+/**
+ * One scan at a time: the first scan, bursts and full rescans must not interleave, or a block
+ * scanned by two of them at once gets its hits twice. While one runs, mutations only collect.
+ */
+function createExclusive() {
+  let running: Promise<void> = Promise.resolve();
+  const state = {
+    busy: false,
+    run(work: () => Promise<void>): Promise<void> {
+      const run = running.then(async () => {
+        state.busy = true;
+        try {
+          await work();
+        } finally {
+          state.busy = false;
+        }
+      });
+      running = run.catch(() => {});
+      return run;
+    },
+  };
+  return state;
+}
+
+/** Tells the page's counts when they changed since they were last told. */
+function countsReporter({ highlighter, onCounts }: Pick<PageWatcherDeps, 'highlighter' | 'onCounts'>) {
+  let lastReported = '';
+  return () => {
+    const counts = highlighter.counts();
+    const key = [...counts].sort(([a], [b]) => a - b).join(';');
+    if (key === lastReported) return;
+    lastReported = key;
+    onCounts(counts);
+  };
+}
+
+/** Scans the roots, then the open shadow roots found in them (and in those); ends the highlighter's scan. */
+async function scanWithShadowRoots({ roots, deps, signal, onShadowRoot }: {
+  roots: Node[];
+  deps: Pick<PageWatcherDeps, 'scanDeps' | 'highlighter'>;
+  signal: { aborted: boolean };
+  onShadowRoot: (root: ShadowRoot) => void;
+}) {
+  const queue = [...roots];
+  while (queue.length > 0 && !signal.aborted) {
+    const batch = queue.splice(0);
+    await scan({
+      roots: batch,
+      deps: deps.scanDeps,
+      signal,
+      onRun: (run) => deps.highlighter.addRun(run),
+      onShadowRoot: (root) => {
+        onShadowRoot(root);
+        queue.push(root);
+      },
+    });
+  }
+  deps.highlighter.endScan();
 }
 
 /** The blocks holding the changed nodes, without any that another one contains. */

@@ -4,7 +4,7 @@
  * Highlight a Set, a range a plain object naming its hit, and visibility is driven by the test.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createHighlighter, HIGHLIGHT_PREFIX, type HighlighterDeps } from '../../../lib/scan/highlighter';
+import { createHighlighter, HIGHLIGHT_PREFIX, type HighlighterDeps, type VisibilityRecord, type VisibilityReport } from '../../../lib/scan/highlighter';
 import { runHitsOf, scan, type Hit } from '../../../lib/scan/scanner';
 import { createTermFinder, termListOf } from '../../../lib/scan/term-finder';
 import { normalizeTerm } from '../../../lib/scan/normalize';
@@ -28,10 +28,13 @@ interface FakeRange {
   hit: Hit;
 }
 
-function setup({ watchEvery = 1 }: { watchEvery?: number } = {}) {
+/** The observer's reach in these tests: boxes are made up, in px from the top of the screen. */
+const REACH = 1000;
+
+function setup({ groupBlocks = 1 }: { groupBlocks?: number } = {}) {
   const registry = new Map<string, Set<FakeRange>>();
   const observed = new Set<Element>();
-  let onVisible: (elements: Element[]) => void = () => {
+  let onVisible: (report: VisibilityReport) => void = () => {
     throw new Error('watchVisibility not called');
   };
   const paints: Array<{ painted: number }> = [];
@@ -49,9 +52,12 @@ function setup({ watchEvery = 1 }: { watchEvery?: number } = {}) {
       };
     },
     groupOf: (value) => finder.categoryOf(value),
-    // Every block watched unless a test says otherwise: most are about which blocks are painted
-    // when; see 'watching every Nth block'.
-    watchEvery,
+    // A group per block unless a test says otherwise: most are about which blocks are painted
+    // when; see 'groups'.
+    groupBlocks,
+    // Nothing painted ahead, groups gone far unpainted at once: see lazy-paint.test.ts for bunching.
+    paintAhead: { groups: 0, chars: 0 },
+    unpaintAfter: -1,
     recordPaint: ({ painted }) => void paints.push({ painted }),
     now: () => t++,
   };
@@ -62,7 +68,10 @@ function setup({ watchEvery = 1 }: { watchEvery?: number } = {}) {
     observed,
     paints,
     /** The browser reporting elements on screen. */
-    show: (...elements: Element[]) => onVisible(elements),
+    show: (...elements: Element[]) => onVisible({ reach: REACH, records: elements.map((element) => ({ element, near: true, top: 0, bottom: 20 })) }),
+    /** The browser reporting elements far above the screen. */
+    hide: (...elements: Element[]) => onVisible({ reach: REACH, records: elements.map((element) => ({ element, near: false, top: -5000, bottom: -4980 })) }),
+    report: (records: VisibilityRecord[]) => onVisible({ reach: REACH, records }),
     /** Every painted range's hit text, by highlight name. */
     painted(): Record<string, string[]> {
       const out: Record<string, string[]> = {};
@@ -124,7 +133,8 @@ describe('counts and lazy painting', () => {
     await scanInto(s.highlighter);
     s.show(byId('a1'));
     expect(s.painted()).toEqual({ [`${HIGHLIGHT_PREFIX}-industry`]: ['中国膜谷', '中国膜谷'] });
-    expect(s.observed.has(byId('a1'))).toBe(false);
+    // Still observed: it is unpainted when it goes far from the screen.
+    expect(s.observed.has(byId('a1'))).toBe(true);
     expect(s.paints).toEqual([{ painted: 2 }]);
 
     s.show(byId('b1'), byId('a2'));
@@ -133,7 +143,6 @@ describe('counts and lazy painting', () => {
       'huantai-lens-ecology': ['两高”项目'],
       'huantai-lens-rural': ['高标准农田'],
     });
-    expect(s.observed.size).toBe(0);
     // Seen again (a second intersection): nothing is painted twice.
     s.show(byId('a1'));
     expect(s.rangeCount()).toBe(5);
@@ -172,7 +181,10 @@ describe('counts and lazy painting', () => {
     await scanInto(s.highlighter);
     s.highlighter.paintBlock({ block: byId('a2') });
     expect(s.painted()).toEqual({ 'huantai-lens-rural': ['高标准农田'] });
-    expect(s.observed.has(byId('a2'))).toBe(false);
+    // Unpainted with its group once that is reported far from the screen.
+    s.show(byId('a2'));
+    s.hide(byId('a2'));
+    expect(s.rangeCount()).toBe(0);
   });
 });
 
@@ -354,82 +366,157 @@ describe('appearance from the settings', () => {
   });
 });
 
-describe('watching every Nth block', () => {
+describe('groups', () => {
   const paragraphs = (n: number) => Array.from({ length: n }, (_, i) => `<p id="p${i}">第${i}段：中国膜谷</p>`).join('');
   const ids = (elements: Iterable<Element>) => [...elements].map((el) => el.id).sort();
+  /** Boxes for p0…p(n-1), `spacing` px apart from `top`. */
+  const boxes = (n: number, { top, spacing }: { top: number; spacing: number }) =>
+    Array.from({ length: n }, (_, i) => ({ element: byId(`p${i}`), near: top + i * spacing < REACH && top + i * spacing + 20 > -REACH, top: top + i * spacing, bottom: top + i * spacing + 20 }));
 
-  it('watches every second block and paints the blocks next to one that comes near the screen', async () => {
+  it('watches a group through its first block and paints all of it when that comes near', async () => {
     document.body.innerHTML = paragraphs(5);
-    const s = setup({ watchEvery: 2 });
+    const s = setup({ groupBlocks: 64 });
     await scanInto(s.highlighter);
-    expect(ids(s.observed)).toEqual(['p0', 'p2', 'p4']);
+    expect(ids(s.observed)).toEqual(['p0']);
     expect(s.highlighter.counts().get(MO_GU)).toBe(5);
-    s.show(byId('p2'));
-    expect(s.paints).toEqual([{ painted: 2 }]);
-    expect(new Set([...s.highlighter.paintedRanges()].map((p) => (p.hit.startNode.parentNode as Element).id))).toEqual(new Set(['p2', 'p3']));
-    expect(ids(s.observed)).toEqual(['p0', 'p4']);
+    s.show(byId('p0'));
+    expect(s.paints).toEqual([{ painted: 5 }]);
   });
 
-  it('paints a block found next to a watched block already near the screen at once', async () => {
+  it('paints a block found in a group already near the screen at once; another root starts its own group', async () => {
     document.body.innerHTML = paragraphs(5);
-    const s = setup({ watchEvery: 2 });
+    const s = setup({ groupBlocks: 64 });
     await scanInto(s.highlighter);
-    s.show(byId('p4'));
-    expect(s.rangeCount()).toBe(1);
+    s.show(byId('p0'));
+    expect(s.rangeCount()).toBe(5);
     // Found later in the same scan of the same root (the scan yielded in between).
     document.body.insertAdjacentHTML('beforeend', '<p id="next">中国膜谷</p>');
     const text = byId('next').firstChild as Text;
     s.highlighter.addRun({ block: byId('next'), hits: runHitsOf([{ startNode: text, startOffset: 0, endNode: text, endOffset: 4, value: MO_GU }]), root: document.body });
-    expect(s.rangeCount()).toBe(2);
+    expect(s.rangeCount()).toBe(6);
     expect(s.observed.has(byId('next'))).toBe(false);
-    // Another root's blocks say nothing about where p4 is: they are grouped and watched apart.
+    // Another root's blocks say nothing about where p0 is: they are grouped and watched apart.
     document.body.insertAdjacentHTML('beforeend', '<p id="late">中国膜谷</p>');
     await scanInto(s.highlighter, [byId('late')]);
-    expect(s.rangeCount()).toBe(2);
+    expect(s.rangeCount()).toBe(6);
     expect(s.observed.has(byId('late'))).toBe(true);
+  });
+
+  it('starts a new group where much text lies between two blocks with hits, and after a scan', async () => {
+    document.body.innerHTML = `${paragraphs(2)}<p>${'没有术语。'.repeat(500)}</p><p id="far">中国膜谷</p>`;
+    const s = setup({ groupBlocks: 64 });
+    await scanInto(s.highlighter);
+    // The first group is complete once `far` starts the next: all of it is observed, to size it.
+    expect(ids(s.observed)).toEqual(['far', 'p0', 'p1']);
+    s.highlighter.endScan();
+    document.body.insertAdjacentHTML('beforeend', '<p id="after">中国膜谷</p>');
+    const text = byId('after').firstChild as Text;
+    s.highlighter.addRun({ block: byId('after'), hits: runHitsOf([{ startNode: text, startOffset: 0, endNode: text, endOffset: 4, value: MO_GU }]), root: document.body });
+    expect(s.observed.has(byId('after'))).toBe(true);
+  });
+
+  it('sizes a complete group: paragraphs close together are watched through one, paragraphs far apart each', async () => {
+    document.body.innerHTML = paragraphs(5);
+    const s = setup({ groupBlocks: 64 });
+    await scanInto(s.highlighter);
+    s.highlighter.endScan();
+    // Its first and last blocks are observed together.
+    expect(ids(s.observed)).toEqual(['p0', 'p4']);
+    s.report(boxes(5, { top: 5000, spacing: 100 }));
+    expect(ids(s.observed)).toEqual(['p0']);
+
+    const tall = setup({ groupBlocks: 64 });
+    await scanInto(tall.highlighter);
+    tall.highlighter.endScan();
+    // Too far apart for the first to answer for the rest: every block is observed, once.
+    tall.report(boxes(5, { top: 5000, spacing: 1500 }));
+    expect(ids(tall.observed)).toEqual(['p0', 'p1', 'p2', 'p3', 'p4']);
+    tall.report(boxes(5, { top: 5000, spacing: 1500 }));
+    expect(ids(tall.observed)).toEqual(['p0', 'p1', 'p2', 'p3', 'p4']);
+    expect(tall.rangeCount()).toBe(0);
+    // A jump into the middle of the group: the paragraph under the screen is reported, the group painted.
+    tall.show(byId('p3'));
+    expect(tall.rangeCount()).toBe(5);
+  });
+
+  it('paints a group the screen is inside when it is sized (a page restored scrolled down)', async () => {
+    document.body.innerHTML = paragraphs(5);
+    const s = setup({ groupBlocks: 64 });
+    await scanInto(s.highlighter);
+    s.highlighter.endScan();
+    s.report(boxes(5, { top: -3000, spacing: 1500 }));
+    expect(s.rangeCount()).toBe(0);
+    s.report(boxes(5, { top: -3000, spacing: 1500 }));
+    expect(s.rangeCount()).toBe(5);
+  });
+
+  it('unpaints a group gone below the screen at once, and one gone above once its last block is above too', async () => {
+    document.body.innerHTML = paragraphs(3);
+    const s = setup({ groupBlocks: 64 });
+    await scanInto(s.highlighter);
+    s.highlighter.endScan();
+    s.report(boxes(3, { top: 0, spacing: 50 }));
+    expect(ids(s.observed)).toEqual(['p0']);
+    expect(s.rangeCount()).toBe(3);
+    s.report([{ element: byId('p0'), near: false, top: 5000, bottom: 5020 }]);
+    expect(s.rangeCount()).toBe(0);
+
+    s.show(byId('p0'));
+    expect(s.rangeCount()).toBe(3);
+    // Gone above: its last block, which may have moved down since, is asked first.
+    s.hide(byId('p0'));
+    expect(s.rangeCount()).toBe(3);
+    expect(ids(s.observed)).toEqual(['p0', 'p2']);
+    s.hide(byId('p2'));
+    expect(s.rangeCount()).toBe(0);
+    expect(ids(s.observed)).toEqual(['p0']);
+    expect(s.paints.at(-1)).toEqual({ painted: 0 });
+  });
+
+  it('keeps a group painted whose last block is still below the screen, and sizes it again', async () => {
+    document.body.innerHTML = paragraphs(3);
+    const s = setup({ groupBlocks: 64 });
+    await scanInto(s.highlighter);
+    s.highlighter.endScan();
+    s.report(boxes(3, { top: 0, spacing: 50 }));
+    s.hide(byId('p0'));
+    // An image loaded between p0 and p1: p1 and p2 are now on screen.
+    s.report([{ element: byId('p2'), near: false, top: 3000, bottom: 3020 }]);
+    expect(s.rangeCount()).toBe(3);
+    expect(ids(s.observed)).toEqual(['p0', 'p1', 'p2']);
+    s.report([
+      { element: byId('p0'), near: false, top: -3000, bottom: -2980 },
+      { element: byId('p1'), near: true, top: 100, bottom: 120 },
+      { element: byId('p2'), near: true, top: 150, bottom: 170 },
+    ]);
+    expect(s.rangeCount()).toBe(3);
+    expect(ids(s.observed)).toEqual(['p0', 'p1']);
   });
 
   it('hands watching over to the blocks a removed watched block stood for', async () => {
     document.body.innerHTML = paragraphs(4);
-    const s = setup({ watchEvery: 2 });
+    const s = setup({ groupBlocks: 64 });
     await scanInto(s.highlighter);
-    byId('p2').remove();
+    s.highlighter.endScan();
+    s.report(boxes(4, { top: 5000, spacing: 10 }));
+    expect(ids(s.observed)).toEqual(['p0']);
+    byId('p0').remove();
     s.highlighter.clearWithin({ roots: [] });
-    // p3 was in p2's group: it watches for itself now.
-    expect(ids(s.observed)).toEqual(['p0', 'p3']);
-    s.show(byId('p3'));
-    expect(s.rangeCount()).toBe(1);
+    // The rest of its group is sized again.
+    expect(ids(s.observed)).toEqual(['p1', 'p3']);
+    s.show(byId('p1'));
+    expect(s.rangeCount()).toBe(3);
   });
 
-  it('starts a new group where much text lies between two blocks with hits', async () => {
-    document.body.innerHTML = `${paragraphs(2)}<p>${'没有术语。'.repeat(500)}</p><p id="far">中国膜谷</p>`;
-    const s = setup({ watchEvery: 8 });
-    await scanInto(s.highlighter);
-    expect(ids(s.observed)).toEqual(['far', 'p0']);
-    s.show(byId('p0'));
-    expect(s.rangeCount()).toBe(2);
-  });
-
-  it('paintSpanning paints a group spanning the screen whose first block is far above it', async () => {
-    document.body.innerHTML = paragraphs(5);
-    const s = setup({ watchEvery: 8 });
-    await scanInto(s.highlighter);
-    // p0 two screens above, p4 below: the screen is in the group's middle.
-    const boxes = (top: number) => ({ verticalOf: (block: Element) => ({ top: top + Number(block.id.slice(1)) * 1000, bottom: top + Number(block.id.slice(1)) * 1000 + 20 }), height: 900 });
-    expect(s.highlighter.paintSpanning(boxes(10_000))).toBe(0);
-    expect(s.rangeCount()).toBe(0);
-    expect(s.highlighter.paintSpanning(boxes(-2000))).toBe(5);
-    expect(s.rangeCount()).toBe(5);
-  });
-
-  it('paintBlock keeps a watched block watched until the blocks it stands for are painted', async () => {
+  it('paintBlock paints one block of a group far from the screen, unpainted with the group later', async () => {
     document.body.innerHTML = paragraphs(3);
-    const s = setup({ watchEvery: 2 });
+    const s = setup({ groupBlocks: 64 });
     await scanInto(s.highlighter);
-    s.highlighter.paintBlock({ block: byId('p0') });
-    expect(s.observed.has(byId('p0'))).toBe(true);
     s.highlighter.paintBlock({ block: byId('p1') });
-    s.highlighter.paintBlock({ block: byId('p0') });
-    expect(s.observed.has(byId('p0'))).toBe(false);
+    expect(s.rangeCount()).toBe(1);
+    s.show(byId('p0'));
+    expect(s.rangeCount()).toBe(3);
+    s.report([{ element: byId('p0'), near: false, top: 5000, bottom: 5020 }]);
+    expect(s.rangeCount()).toBe(0);
   });
 });

@@ -5,7 +5,7 @@
  * and timers the test fires itself.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHighlighter } from '../../../lib/scan/highlighter';
+import { createHighlighter, type VisibilityReport } from '../../../lib/scan/highlighter';
 import { watchPage, type PageWatcherDeps } from '../../../lib/scan/page-watcher';
 import type { ChunkMeasure, Hit } from '../../../lib/scan/scanner';
 import { createTermFinder, termListOf } from '../../../lib/scan/term-finder';
@@ -42,7 +42,7 @@ function setup({ msPerFind = 1, debounceMs = 150, backoffFactor }: { msPerFind?:
   const chunks: ChunkMeasure[] = [];
   const registry = new Map<string, Set<{ hit: Hit }>>();
   const observed = new Set<Element>();
-  let onVisible: (elements: Element[]) => void = () => {};
+  let onVisible: (report: VisibilityReport) => void = () => {};
   let gate: Promise<void> | null = null;
   const observers: MutationObserver[] = [];
 
@@ -55,8 +55,8 @@ function setup({ msPerFind = 1, debounceMs = 150, backoffFactor }: { msPerFind?:
       return { observe: (el) => void observed.add(el), unobserve: (el) => void observed.delete(el), disconnect: () => observed.clear() };
     },
     groupOf: (value) => finder.categoryOf(value),
-    // Every block watched: these tests are about which blocks are painted when; see 'watching every Nth block'.
-    watchEvery: 1,
+    // A group per block: these tests are about which blocks are painted when; see lazy-paint.test.ts.
+    groupBlocks: 1,
     now: () => clock.t,
   });
   const deps: PageWatcherDeps = {
@@ -108,7 +108,8 @@ function setup({ msPerFind = 1, debounceMs = 150, backoffFactor }: { msPerFind?:
       await settle();
       return timer;
     },
-    showAll: () => onVisible([...observed]),
+    /** Every observed block reported on screen. */
+    showAll: () => onVisible({ reach: 800, records: [...observed].map((element) => ({ element, near: true, top: 0, bottom: 20 })) }),
     painted: () => [...registry.values()].flatMap((set) => [...set].map((r) => textOf(r.hit))).sort(),
     counts: () => highlighter.counts(),
   };
