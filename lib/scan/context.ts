@@ -45,6 +45,28 @@ export function appearanceOf({ settings, aboutHuantai }: { settings: Settings; a
   return { style: settings.highlightStyle, hidden, quiet };
 }
 
+export interface PageCounts {
+  /** What is painted, by entry id: the badge and the popup count these. */
+  painted: Record<string, number>;
+  /** Wider terms the page's context left unpainted: the popup offers to show them. */
+  unpainted: Record<string, number>;
+}
+
+/**
+ * What is painted is what the appearance does not hide (so counts and paint cannot disagree); of
+ * the rest, only a wider term whose area the reader keeps on was left out by the page's context.
+ */
+export function countsOf({ counts, appearance, termOf, settings }: { counts: Map<number, number>; appearance: Appearance; termOf: (value: number) => { id: string; category: Category; scope: Scope }; settings: Settings }): PageCounts {
+  const painted: Record<string, number> = {};
+  const unpainted: Record<string, number> = {};
+  for (const [value, count] of counts) {
+    const { id, category, scope } = termOf(value);
+    if (!appearance.hidden.has(paintGroupOf({ category, scope }))) painted[id] = count;
+    else if (isWide(scope) && settings.categories[category]) unpainted[id] = count;
+  }
+  return { painted, unpainted };
+}
+
 /**
  * The same-origin documents above a frame, nearest first: a frame inside a page about Huantai (an
  * embedded live blog, the page's own about:blank frames) is about Huantai too. A cross-origin
