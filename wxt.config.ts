@@ -25,12 +25,13 @@ export default defineConfig({
       'next-term': { suggested_key: { default: 'Alt+Shift+N' }, description: '__MSG_commandNextTerm__' },
       'previous-term': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_commandPreviousTerm__' },
     },
-    // The engine, import()ed by the content script only in frames that may hold a term
-    // (entrypoints/content/parts.ts; README: Permissions). Chrome hands it out under a per-session
-    // dynamic id, so a page cannot probe for a fixed URL to learn the extension is installed.
+    // The engine, import()ed by the content script only in frames that may hold a term, and the
+    // card, import()ed on the first hover (entrypoints/content/parts.ts; README: Permissions).
+    // Chrome hands them out under a per-session dynamic id, so a page cannot probe for a fixed
+    // URL to learn the extension is installed.
     web_accessible_resources: [
       {
-        resources: ['engine.js'],
+        resources: ['engine.js', 'card.js'],
         matches: ['http://*/*', 'https://*/*'],
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },

@@ -1,27 +1,33 @@
 /**
  * The engine: everything the content script does in a frame that may hold a term — settings,
  * scanning and painting (a session), hover and keyboard, the typed messages. Loaded by the
- * sentinel (index.ts) through parts.ts, so frames without a term never evaluate it.
+ * sentinel (index.ts) through parts.ts, so frames without a term never evaluate it. The card's UI
+ * is a part of its own, loaded on the first hover, tap or keyboard command (card.ts).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import termList from 'virtual:huantai-glossary/terms';
-import { citationOf, copyCitation } from '../../lib/glossary/citation';
-import { resolveLanguage } from '../../lib/i18n';
 import type { GlossaryEntry } from '../../lib/glossary/types';
 import { handleMessage, sendMessage } from '../../lib/messaging/protocol';
 import { isActiveOn, type Settings } from '../../lib/settings/settings';
 import { createSettingsStore } from '../../lib/settings/store';
-import { SOURCE_DOCUMENT } from '../../lib/glossary/source-document';
 import { createTermFinder } from '../../lib/scan/term-finder';
 import { startSession, type Session } from './session';
-import { createTooltipHost } from './tooltip-host';
+import type { Card } from './card';
+import { createLazyTooltip } from './lazy-tooltip';
+import { loadPart } from './parts';
 import { yieldToPage } from './yield-to-page';
 
-export interface Engine {
-  start(deps: { ctx: ContentScriptContext }): Promise<void>;
+export interface EngineDeps {
+  ctx: ContentScriptContext;
+  /** The content script's import(): a part's URL resolves against the extension only there. */
+  importModule: (url: string) => Promise<unknown>;
 }
 
-export async function startEngine({ ctx }: { ctx: ContentScriptContext }): Promise<void> {
+export interface Engine {
+  start(deps: EngineDeps): Promise<void>;
+}
+
+export async function startEngine({ ctx, importModule }: EngineDeps): Promise<void> {
   const finder = createTermFinder({ termList });
   // Building the automaton and tables is work on the page too (about 5 ms): it gets its own
   // measure, in the task that starts the session rather than the one that evaluates the engine,
@@ -40,13 +46,16 @@ export async function startEngine({ ctx }: { ctx: ContentScriptContext }): Promi
   // Tells this document from the next one in the same frame (the badge resets when the top frame navigates).
   const pageId = [...crypto.getRandomValues(new Uint32Array(2))].map((n) => n.toString(36)).join('');
 
-  const tooltip = createTooltipHost({
-    document,
-    copyCitation: (citation) => copyCitation({ citation, clipboard: navigator.clipboard, ClipboardItem: globalThis.ClipboardItem }),
-    citationOf: (entry) => citationOf({ entry, source: SOURCE_DOCUMENT }),
-    openInGlossary: (entry) => void sendMessage('openGlossary', { id: entry.id }).catch(ignoreClosedPort),
-    theme: () => settings.theme,
-    language: () => resolveLanguage({ setting: settings.language, browserLanguage: navigator.language }),
+  const tooltip = createLazyTooltip({
+    load: async () => {
+      const card = await loadPart<Card>({ name: 'card', url: browser.runtime.getURL('/card.js'), importModule });
+      return card.createTooltip({
+        document,
+        settings: () => settings,
+        openInGlossary: (entry) => void sendMessage('openGlossary', { id: entry.id }).catch(ignoreClosedPort),
+      });
+    },
+    onError: (error) => console.error('[Huantai Lens] the card did not load', error),
   });
 
   const fetchEntries = async (ids: string[]) => {

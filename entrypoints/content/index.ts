@@ -26,14 +26,11 @@ export default defineContentScript({
     }
     let engineRunning = false;
     const stopAnswering = answerPresence({ runtime: browser.runtime, presence: () => ({ url: location.href, engine: engineRunning }) });
+    const importModule = (url: string) => import(/* @vite-ignore */ url);
     const startEngine = async () => {
-      const engine = await loadPart<Engine>({
-        name: 'engine',
-        url: browser.runtime.getURL('/engine.js'),
-        importModule: (url) => import(/* @vite-ignore */ url),
-      });
+      const engine = await loadPart<Engine>({ name: 'engine', url: browser.runtime.getURL('/engine.js'), importModule });
       if (ctx.isInvalid) return;
-      await engine.start({ ctx });
+      await engine.start({ ctx, importModule });
       engineRunning = true;
     };
     const sentinel = watchForTerms({

@@ -13,7 +13,8 @@ import { toLiveRange, watchHover } from './hover';
 import { createPageContext } from './page-context';
 import { createPageHighlighter } from './page-highlighter';
 import { createTermNavigator } from './term-navigator';
-import { HOST_TAG, type TooltipHost } from './tooltip-host';
+import { HOST_TAG } from './host-tag';
+import type { TooltipHost } from './tooltip-host';
 
 export interface SessionDeps {
   finder: TermFinder;

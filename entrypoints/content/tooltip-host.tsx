@@ -11,9 +11,9 @@ import { Tooltip } from '../../components/Tooltip';
 import { MESSAGES, type UiLanguage } from '../../lib/i18n';
 import type { Citation } from '../../lib/glossary/citation';
 import type { GlossaryEntry } from '../../lib/glossary/types';
+import { HOST_TAG } from './host-tag';
 import css from './tooltip.css?inline';
 
-export const HOST_TAG = 'huantai-lens-ui';
 
 /**
  * What the card is placed against: the term's box, or its live range, whose line boxes let a term

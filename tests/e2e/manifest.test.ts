@@ -152,11 +152,11 @@ describe.each(Object.keys(BUILDS) as BrowserName[])('the %s manifest', (browser)
     expect(policies.extension_pages).toBe("script-src 'self'; object-src 'self'");
   });
 
-  it('exposes only the engine, only to the pages the content script runs on', () => {
+  it('exposes only the engine and the card, only to the pages the content script runs on', () => {
     const exposed = readManifest(browser).web_accessible_resources;
     expect(exposed).toEqual([
       {
-        resources: ['engine.js'],
+        resources: ['engine.js', 'card.js'],
         matches: ['http://*/*', 'https://*/*'],
         // Chrome serves it under a per-session id, so a page cannot probe a fixed URL to fingerprint
         // the reader; Firefox's moz-extension id is random per install already.
