@@ -1,9 +1,10 @@
+// @vitest-environment happy-dom
 /**
- * The page's context decides what is painted (README: Context). What names 桓台 is read with XPath,
- * which happy-dom lacks: that part is checked in real Chromium (tests/e2e/context.test.ts).
+ * The page's context decides what is painted (README: Context). Text over 4,096 characters is asked
+ * with XPath, which happy-dom lacks: that part is checked in real Chromium (tests/e2e/context.test.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { appearanceOf, countsOf, paintGroupOf } from '../../../lib/scan/context';
+import { appearanceOf, countsOf, namesHuantai, paintGroupOf } from '../../../lib/scan/context';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings/settings';
 import type { Category, Scope } from '../../../lib/glossary/categories';
 
@@ -51,5 +52,26 @@ describe('appearanceOf and countsOf', () => {
     const appearance = appearanceOf({ settings, aboutHuantai: true });
     expect(appearance.hidden.has('livelihood')).toBe(true);
     expect(appearance.hidden.has(paintGroupOf({ category: 'livelihood', scope: 'national' }))).toBe(true);
+  });
+});
+
+describe('namesHuantai', () => {
+  const page = (body: string, title = '新闻') => {
+    const doc = document.implementation.createHTMLDocument();
+    doc.title = title;
+    doc.body.innerHTML = body;
+    return doc;
+  };
+
+  it.each([
+    ['in its text', page('<p>桓台县召开会议。</p>'), true],
+    ['in Traditional script', page('<p>桓臺縣召開會議。</p>'), true],
+    ['in its title only', page('<p>会议</p>', '桓台新闻'), true],
+    ['only in a footer link', page('<p>会议</p><footer><a href="#">桓台县人民政府</a></footer>'), false],
+    ['only in the navigation and an aside', page('<nav>桓台</nav><aside>桓台</aside><p>会议</p>'), false],
+    ['only in a script', page('<p>会议</p><script>var place = "桓台";</script>'), false],
+    ['nowhere', page('<p>北京召开会议。</p>'), false],
+  ])('a page naming Huantai %s', (_, doc, expected) => {
+    expect(namesHuantai({ document: doc })).toBe(expected);
   });
 });
