@@ -52,7 +52,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [...LIB_IMPORTS, { group: ['**/glossary/search-index', 'fuse.js'], message: 'The content script must not carry search.' }] },
+        { patterns: [...LIB_IMPORTS, { group: ['**/glossary/search-index', '**/glossary/search/*', 'fuse.js'], message: 'The content script must not carry search.' }] },
       ],
     },
   },
