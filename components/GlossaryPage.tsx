@@ -130,9 +130,15 @@ function EntriesView({ glossary, index, services, byId, hash, open, onOpen }: En
   );
 }
 
-/** CSV of everything or of the results shown; Anki notes of the same. */
+/**
+ * CSV of everything or of the results shown; Anki notes of the same. A search that found nothing
+ * leaves nothing to export: its buttons are disabled and say why (an empty file looked like a bug).
+ */
 function ExportToolbar({ glossary, services, query, results }: { glossary: Glossary; services: GlossaryPageServices; query: string; results: GlossaryEntry[] }) {
   const { t } = useI18n();
+  const searching = query.trim() !== '';
+  const nothing = searching && results.length === 0;
+  const why = nothing ? 'export-none' : undefined;
   const exportCsv = (entries: GlossaryEntry[], name: string) =>
     services.download({ filename: `${name}.csv`, type: 'text/csv;charset=utf-8', content: toCsv({ rows: glossaryCsvRows({ glossary: { entries } }) }) });
   return (
@@ -140,23 +146,30 @@ function ExportToolbar({ glossary, services, query, results }: { glossary: Gloss
       <button type="button" onClick={() => exportCsv(glossary.entries, 'huantai-glossary')}>
         {t('exportAllCsv')}
       </button>
-      {query.trim() !== '' && (
-        <button type="button" disabled={results.length === 0} onClick={() => exportCsv(results, 'huantai-glossary-results')}>
+      {searching && (
+        <button type="button" disabled={nothing} aria-describedby={why} onClick={() => exportCsv(results, 'huantai-glossary-results')}>
           {t('exportResultsCsv', { count: results.length })}
         </button>
       )}
       <button
         type="button"
+        disabled={nothing}
+        aria-describedby={why}
         onClick={() =>
           services.download({
             filename: 'huantai-glossary-anki.txt',
             type: 'text/tab-separated-values;charset=utf-8',
-            content: toAnkiTsv({ entries: query.trim() ? results : glossary.entries }),
+            content: toAnkiTsv({ entries: searching ? results : glossary.entries }),
           })
         }
       >
-        {query.trim() ? t('exportAnkiResults') : t('exportAnki')}
+        {searching ? t('exportAnkiResults') : t('exportAnki')}
       </button>
+      {nothing && (
+        <p class="muted export-none" id="export-none">
+          {t('nothingToExport')}
+        </p>
+      )}
     </div>
   );
 }

@@ -45,8 +45,11 @@ export function GlossarySearch({
 }: GlossarySearchProps) {
   const { t } = useI18n();
   const results = useMemo(() => index.search({ query, limit }), [index, query, limit]);
+  // Offered only when nothing was found, and never counted as results (nor exported as them).
+  const suggestions = useMemo(() => (results.length === 0 && query.trim() !== '' ? index.suggest({ query }) : []), [index, query, results]);
+  const shown = results.length > 0 ? results : suggestions;
   useEffect(() => onResults?.(results.map((r) => r.entry)), [results]);
-  const current = Math.min(selected, results.length - 1);
+  const current = Math.min(selected, shown.length - 1);
   const showList = expanded && query.trim() !== '';
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -56,12 +59,12 @@ export function GlossarySearch({
         onExpand?.();
         return;
       }
-      if (results.length === 0) return;
+      if (shown.length === 0) return;
       const step = event.key === 'ArrowDown' ? 1 : -1;
-      onSelect((Math.max(current, 0) + step + results.length) % results.length);
-    } else if (event.key === 'Enter' && results[Math.max(current, 0)]) {
+      onSelect((Math.max(current, 0) + step + shown.length) % shown.length);
+    } else if (event.key === 'Enter' && shown[Math.max(current, 0)]) {
       event.preventDefault();
-      onOpen(results[Math.max(current, 0)]!.entry);
+      onOpen(shown[Math.max(current, 0)]!.entry);
     }
   };
 
@@ -72,9 +75,9 @@ export function GlossarySearch({
         class="search-input"
         role="combobox"
         list={undefined}
-        aria-expanded={showList && results.length > 0}
+        aria-expanded={showList && shown.length > 0}
         aria-controls={showList ? 'search-results' : undefined}
-        aria-activedescendant={showList && current >= 0 && results[current] ? `result-${results[current]!.entry.id}` : undefined}
+        aria-activedescendant={showList && current >= 0 && shown[current] ? `result-${shown[current]!.entry.id}` : undefined}
         aria-label={t('searchLabel')}
         placeholder={t('searchPlaceholder')}
         value={query}
@@ -91,7 +94,8 @@ export function GlossarySearch({
       {showList && (
         <ul class="results" id="search-results" role="listbox" aria-label={t('searchResults')}>
           {results.length === 0 && <li class="muted">{t('noResults', { query })}</li>}
-          {results.map((result, i) => (
+          {suggestions.length > 0 && <li class="muted did-you-mean">{t('didYouMean')}</li>}
+          {shown.map((result, i) => (
             <ResultItem key={result.entry.id} result={result} selected={i === current} onOpen={onOpen} />
           ))}
         </ul>
@@ -100,10 +104,14 @@ export function GlossarySearch({
   );
 }
 
-/** One result: the term (marked when it is what matched), pinyin, area, what else matched, summary. */
+/**
+ * One result: the term (marked when it is what matched), pinyin, area, what else matched, summary.
+ * A summary that matched is the summary line, marked: shown as "what matched" too it was printed twice.
+ */
 function ResultItem({ result, selected, onOpen }: { result: SearchResult; selected: boolean; onOpen: (entry: GlossaryEntry) => void }) {
   const { language } = useI18n();
   const inTerm = result.field === 'term' || result.field === 'pinyin' || result.field === 'initials';
+  const inSummary = result.field === 'summary';
   return (
     <li
       id={`result-${result.entry.id}`}
@@ -119,12 +127,12 @@ function ResultItem({ result, selected, onOpen }: { result: SearchResult; select
         <span class="pinyin">{result.entry.pinyin}</span>
         <span class={`category cat-${result.entry.category}`}>{CATEGORIES[result.entry.category][language]}</span>
       </div>
-      {!inTerm && (
+      {!inTerm && !inSummary && (
         <div class="matched">
           <MatchedText result={result} />
         </div>
       )}
-      <div class="summary">{result.entry.summary}</div>
+      <div class="summary">{inSummary ? <Marked text={result.highlight.text} ranges={result.highlight.ranges} /> : result.entry.summary}</div>
     </li>
   );
 }

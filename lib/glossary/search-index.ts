@@ -9,20 +9,23 @@
  * ranges to mark in it, so the UI never needs markup.
  *
  * The parts, in search/: fold (latin folding), build (the index's records), query (parsing),
- * match (the exact tiers), fuzzy (the fuzzy tier), rank (scores and order), ranges (highlights).
+ * match (the exact tiers), fuzzy (the fuzzy tier), rank (scores and order), ranges (highlights),
+ * suggest (did you mean, when nothing is found).
  */
 import type { Glossary } from './types';
 import type { VariantTable } from '../scan/normalize';
-import { indexEntry } from './search/build';
+import { indexEntry, syllableSetOf } from './search/build';
 import { buildFuzzyIndex, matchFuzzy, MAX_FUZZY_INPUT, type FuzzyIndex } from './search/fuzzy';
 import { matchForms, matchLatin, matchSummary, matchTargets } from './search/match';
 import { parseQuery } from './search/query';
 import { createBest, rankResults } from './search/rank';
+import { suggestByInitials } from './search/suggest';
 import type { SearchIndex, SearchResult } from './search/types';
 
 export type { SearchField, SearchHighlight, SearchIndex, SearchResult, SearchTier } from './search/types';
 
 export const DEFAULT_LIMIT = 20;
+export const DEFAULT_SUGGESTIONS = 5;
 /**
  * A query this long that already matches verbatim somewhere is being typed right: fuzzy
  * neighbours would only be noise after it, and they are the expensive part of a keystroke.
@@ -31,18 +34,19 @@ const SURE_QUERY_LENGTH = 6;
 
 export function createSearchIndex({ glossary, variants }: { glossary: Glossary; variants: VariantTable }): SearchIndex {
   const indexed = glossary.entries.map((entry, order) => indexEntry({ entry, order, variants }));
+  const syllables = syllableSetOf(indexed);
   let fuzzy: FuzzyIndex | undefined;
 
   function search({ query, limit = DEFAULT_LIMIT }: { query: string; limit?: number }): SearchResult[] {
     if (!(limit > 0)) return [];
-    const parsed = parseQuery({ query, variants });
-    const { q, rawQ, latinQ, hasCjk, hasLetters } = parsed;
+    const parsed = parseQuery({ query, variants, syllables });
+    const { q, rawQ, latinQ, hasCjk, hasLetters, readsAsPinyin } = parsed;
     if (q === '') return [];
 
     const { best, offer } = createBest();
     for (const item of indexed) {
       matchForms({ item, q, rawQ, offer });
-      if (hasLetters) matchLatin({ item, latinQ, offer });
+      if (hasLetters) matchLatin({ item, latinQ, readsAsPinyin, offer });
       if (item.targets.length > 0) matchTargets({ item, q, offer });
       if (hasCjk || q.length >= 3) matchSummary({ item, q, variants, offer });
     }
@@ -56,5 +60,9 @@ export function createSearchIndex({ glossary, variants }: { glossary: Glossary; 
     return rankResults({ best, limit });
   }
 
-  return { search };
+  function suggest({ query, limit = DEFAULT_SUGGESTIONS }: { query: string; limit?: number }): SearchResult[] {
+    return suggestByInitials({ indexed, query: parseQuery({ query, variants, syllables }), limit });
+  }
+
+  return { search, suggest };
 }

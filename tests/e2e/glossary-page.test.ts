@@ -301,6 +301,32 @@ describe('exports', () => {
     await page.close();
   });
 
+  it('disables exporting a search with no results, saying why, and enables it again with results', async () => {
+    const page = await openGlossary();
+    await page.getByRole('combobox').click();
+    await page.keyboard.type('qxqxq');
+    const csv = page.getByRole('button', { name: /导出当前结果 CSV/ });
+    const anki = page.getByRole('button', { name: '导出 Anki 卡片（当前结果）' });
+    await expect.poll(() => csv.isDisabled()).toBe(true);
+    expect(await anki.isDisabled()).toBe(true);
+    expect(await csv.textContent()).toContain('（0）');
+    // The reason is on the page, and it is what both buttons are described by.
+    const reason = page.getByText('没有搜索结果，无可导出。');
+    expect(await reason.isVisible()).toBe(true);
+    for (const button of [csv, anki]) {
+      const described = await button.getAttribute('aria-describedby');
+      expect(await page.locator(`#${described}`).textContent()).toBe('没有搜索结果，无可导出。');
+    }
+    expect(await page.getByRole('button', { name: '导出全部 CSV' }).isDisabled()).toBe(false);
+
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('gao');
+    await expect.poll(() => csv.isDisabled()).toBe(false);
+    expect(await anki.isDisabled()).toBe(false);
+    expect(await reason.count()).toBe(0);
+    await page.close();
+  });
+
   it('downloads Anki notes: header lines, then one line per entry', async () => {
     const page = await openGlossary();
     const { download, text } = await downloadOf(page, () => page.getByRole('button', { name: /导出 Anki/ }).click());

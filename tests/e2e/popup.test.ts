@@ -1,7 +1,9 @@
 /**
  * The toolbar popup in a real Chromium with the built extension, used the way a reader uses it:
  * typing into the search box, moving through the results with the arrow keys, opening an entry,
- * following related entries, closing and reopening, and jumping to the terms of the open page.
+ * following related entries, closing and reopening, and jumping to the terms of the open page;
+ * and the search quality issue #20 asked for (pinyin not read into English words, "did you mean"
+ * for initials one letter off, a summary that matched shown once).
  * What it shows is checked against the compiled glossary and against what the page painted.
  */
 import { mkdirSync } from 'node:fs';
@@ -168,6 +170,60 @@ describe('searching from the popup', () => {
     await typeQuery(popup, 'zgmg');
     await popup.getByRole('option').first().click();
     await expect.poll(() => popup.locator('article.entry-view').getAttribute('data-id')).toBe(entryByTerm('中国膜谷').id);
+    await popup.close();
+  });
+});
+
+describe('search quality', () => {
+  const shownIds = async (popup: Page) => (await shownResults(popup)).map((r) => r.id);
+
+  it('mogu lists the entries read mo gu, and no English word it resembles', async () => {
+    const popup = await openPopup({ fresh: true });
+    await typeQuery(popup, 'mogu');
+    const membrane = entryByTerm('中国膜谷');
+    await expect.poll(async () => (await shownIds(popup))[0]).toBe(membrane.id);
+    // Every entry shown is read "mó gǔ" somewhere in its pinyin: 网红景点 (Internet-famous …) is not.
+    const readMoGu = new Set(compiled.glossary.entries.filter((e) => /(^|\s)mó gǔ(\s|$)/.test(e.pinyin)).map((e) => e.id));
+    const shown = await shownIds(popup);
+    expect(shown.filter((id) => !readMoGu.has(id))).toEqual([]);
+    expect(shown).not.toContain(entryByTerm('网红景点').id);
+    await popup.close();
+  });
+
+  it('ssz finds nothing, says so, and offers 四减四增, which ↓ and Enter open', async () => {
+    const popup = await openPopup({ fresh: true });
+    await typeQuery(popup, 'ssz');
+    const listbox = popup.getByRole('listbox');
+    await expect.poll(() => listbox.textContent()).toContain('没有找到“ssz”');
+    expect(await listbox.locator('.did-you-mean').textContent()).toBe('你是不是要找：');
+    const target = entryByTerm('四减四增');
+    const index = (await shownIds(popup)).indexOf(target.id);
+    expect(index).toBeGreaterThanOrEqual(0);
+
+    for (let i = 0; i < index; i++) await popup.keyboard.press('ArrowDown');
+    expect(await activeDescendant(popup)).toBe(`result-${target.id}`);
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => popup.locator('article.entry-view').getAttribute('data-id')).toBe(target.id);
+    await popup.close();
+  });
+
+  it('shows a summary that matched once, with the words typed marked in it', async () => {
+    const popup = await openPopup({ fresh: true });
+    await typeQuery(popup, '经济');
+    // Entries found by their summary alone: 经济 is in the summary, in none of their names.
+    const bySummary = compiled.glossary.entries.filter(
+      (e) => e.summary.includes('经济') && ![e.term, ...e.aliases].some((name) => name.includes('经济')) && !/econom/i.test(e.english),
+    );
+    const shownBySummary = async () => (await shownResults(popup)).filter((r) => bySummary.some((e) => e.id === r.id));
+    await expect.poll(async () => (await shownBySummary()).length).toBeGreaterThan(0);
+    const texts = await popup.getByRole('option').evaluateAll((els) => els.map((el) => [(el as HTMLElement).dataset.id, el.textContent ?? '']));
+    for (const shown of await shownBySummary()) {
+      const { summary } = entryById(shown.id)!;
+      const text = texts.find(([id]) => id === shown.id)![1]!;
+      expect(text.split(summary).length - 1, summary).toBe(1);
+      expect(shown.summary).toBe(summary);
+      expect(shown.marks).toEqual(['经济']);
+    }
     await popup.close();
   });
 });

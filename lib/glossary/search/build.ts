@@ -6,6 +6,7 @@
 import type { GlossaryEntry, Target } from '../types';
 import { normalizeText, normalizeTerm, type VariantTable } from '../../scan/normalize';
 import { englishKey, isReadable, latinQueryKey, tonelessSyllable, type EnglishKey } from './fold';
+import type { SyllableSet } from './query';
 import type { Range } from './types';
 
 /** One spelling of an entry (term or alias); spellings equal once normalised share a group. */
@@ -52,7 +53,11 @@ export interface IndexedEntry {
   /** Joined toneless pinyin: ü as u, and (when the entry has one) ü as v. */
   pinyin: LatinKey[];
   initials: LatinKey[];
+  /** The toneless syllables of the pinyin (both ü spellings), without literal tokens such as 5+N. */
+  syllables: string[];
   english: EnglishKey;
+  /** The English name as fuzzy English matching reads it; computed when first needed. */
+  englishWords?: { text: string; starts: Set<number> };
   /** Normalised on the first search that reads it: most searches never get that far. */
   summary?: { key: string; map: Uint32Array };
   targets: IndexedTarget[];
@@ -138,6 +143,7 @@ export function indexEntry({ entry, order, variants }: { entry: GlossaryEntry; o
     unitChars: units.map((unit) => unit.chars),
     pinyin: hasV ? [uKey, latinKeyOf(vParts)] : [uKey],
     initials: hasV && vInitialParts.join('') !== uInitials.key ? [uInitials, latinKeyOf(vInitialParts)] : [uInitials],
+    syllables: units.flatMap((unit) => (unit.syllable ? [unit.u, unit.v] : [])),
     english: englishKey(entry.english),
     targets: entry.targets.map((target) => indexTarget({ target, variants })),
   };
@@ -160,4 +166,10 @@ function indexTarget({ target, variants }: { target: Target; variants: VariantTa
     valueStart,
     keys: keys.filter((k) => k.key !== ''),
   };
+}
+
+/** Every syllable the glossary's pinyin uses: what a query must split into to read as pinyin. */
+export function syllableSetOf(indexed: IndexedEntry[]): SyllableSet {
+  const set = new Set(indexed.flatMap((item) => item.syllables));
+  return { has: (syllable) => set.has(syllable), longest: Math.max(0, ...[...set].map((s) => s.length)) };
 }

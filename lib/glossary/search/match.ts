@@ -11,24 +11,30 @@ import type { Range } from './types';
 
 type Located = { tier: ExactTier; start: number };
 
-/** exact / prefix / contains (only at one of `boundaries`, if given): where and how. */
+/**
+ * exact / prefix / contains (only at one of `boundaries`, if given; only ending where `endsAt`
+ * allows, if given): where and how.
+ */
 function locate({
   key,
   query,
   boundaries,
+  endsAt,
   allowContains,
 }: {
   key: string;
   query: string;
   boundaries?: Set<number>;
+  endsAt?: (end: number) => boolean;
   allowContains: boolean;
 }): Located | undefined {
   if (key.length < query.length) return undefined;
-  if (key.startsWith(query)) return { tier: key.length === query.length ? 'exact' : 'prefix', start: 0 };
+  const ends = (start: number) => endsAt === undefined || endsAt(start + query.length);
+  if (key.startsWith(query) && ends(0)) return { tier: key.length === query.length ? 'exact' : 'prefix', start: 0 };
   if (!allowContains) return undefined;
   let at = key.indexOf(query, 1);
   while (at !== -1) {
-    if (boundaries === undefined || boundaries.has(at)) return { tier: 'contains', start: at };
+    if ((boundaries === undefined || boundaries.has(at)) && ends(at)) return { tier: 'contains', start: at };
     at = key.indexOf(query, at + 1);
   }
   return undefined;
@@ -59,7 +65,11 @@ export function matchForms({ item, q, rawQ, offer }: { item: IndexedEntry; q: st
   }
 }
 
-export function matchLatin({ item, latinQ, offer }: { item: IndexedEntry; latinQ: string; offer: Offer }): void {
+/**
+ * Pinyin, initials and the English name. A query that reads as pinyin matches English words only
+ * whole: mo is 膜 being typed, not the start of "Modern" (china still finds China Membrane Valley).
+ */
+export function matchLatin({ item, latinQ, readsAsPinyin, offer }: { item: IndexedEntry; latinQ: string; readsAsPinyin: boolean; offer: Offer }): void {
   for (const field of ['pinyin', 'initials'] as const) {
     for (const key of item[field]) {
       // Initials only from the start: two letters inside a run of initials are mostly chance.
@@ -77,7 +87,8 @@ export function matchLatin({ item, latinQ, offer }: { item: IndexedEntry; latinQ
     }
   }
   const english = item.english;
-  const found = locate({ key: english.key, query: latinQ, boundaries: english.wordStarts, allowContains: true });
+  const endsAt = readsAsPinyin ? (end: number) => end === english.key.length || english.wordStarts.has(end) : undefined;
+  const found = locate({ key: english.key, query: latinQ, boundaries: english.wordStarts, endsAt, allowContains: true });
   if (found !== undefined) {
     offer(item, {
       score: scoreOf({ tier: found.tier, field: 'english', coverage: latinQ.length / english.key.length }),

@@ -20,9 +20,24 @@ export interface ParsedQuery {
   /** Letters and digits, '' when the query holds CJK. */
   latinQ: string;
   hasLetters: boolean;
+  /**
+   * The latin query segments wholly into syllables of the glossary's pinyin (mo gu, lv se), or is
+   * consonants only (ssz, zgmg): the reader is typing Chinese, so pinyin and initials come before
+   * English, whose words it only happens to resemble (mogu ≈ famous).
+   */
+  readsAsPinyin: boolean;
 }
 
-export function parseQuery({ query, variants }: { query: string; variants: VariantTable }): ParsedQuery {
+/** The toneless syllables a query may be read as, from the glossary's own pinyin. */
+export interface SyllableSet {
+  has(syllable: string): boolean;
+  /** The longest syllable's length: where segmentation stops looking. */
+  longest: number;
+}
+
+const CONSONANTS_ONLY = /^[bcdfghjklmnpqrstwxyz]+$/;
+
+export function parseQuery({ query, variants, syllables }: { query: string; variants: VariantTable; syllables: SyllableSet }): ParsedQuery {
   const clipped = query.length > MAX_QUERY ? query.slice(0, MAX_QUERY) : query;
   const q = normalizeTerm({ text: clipped, variants });
   const rawQ = normalizeTerm({ text: clipped });
@@ -31,5 +46,21 @@ export function parseQuery({ query, variants }: { query: string; variants: Varia
   const stripped = stripMarks(clipped);
   const hasCjk = NON_ASCII.test(stripped);
   const latinQ = hasCjk ? '' : latinQueryKey(stripped);
-  return { q, rawQ, stripped, hasCjk, latinQ, hasLetters: /[a-z]/.test(latinQ) };
+  const hasLetters = /[a-z]/.test(latinQ);
+  const readsAsPinyin = hasLetters && (CONSONANTS_ONLY.test(latinQ) || segmentsIntoSyllables({ text: latinQ, syllables }));
+  return { q, rawQ, stripped, hasCjk, latinQ, hasLetters, readsAsPinyin };
+}
+
+/** Whether `text` is a sequence of syllables (xian reads as xian or xi an: either will do). */
+export function segmentsIntoSyllables({ text, syllables }: { text: string; syllables: SyllableSet }): boolean {
+  // reachable[i]: text[0, i) splits into syllables.
+  const reachable = new Uint8Array(text.length + 1);
+  reachable[0] = 1;
+  for (let i = 0; i < text.length; i++) {
+    if (reachable[i] !== 1) continue;
+    for (let end = i + 1; end <= Math.min(text.length, i + syllables.longest); end++) {
+      if (syllables.has(text.slice(i, end))) reachable[end] = 1;
+    }
+  }
+  return text.length > 0 && reachable[text.length] === 1;
 }

@@ -31,20 +31,27 @@ export function unitRanges({ key, unitChars, start, end }: { key: LatinKey; unit
 
 /**
  * Where a typo'd pattern best fits inside a text: approximate substring matching (Sellers), the
- * span with the fewest edits. Only run for the results shown, on short strings (≤ 20 × ~120).
+ * span with the fewest edits. With `starts`, the span must begin at one of them: a word start, so
+ * that mogu is not read into the middle of "famous". Run on short strings only (≤ 20 × ~120).
  */
-export function bestFuzzySpan(pattern: string, text: string): Range {
+export function fuzzySpan({ pattern, text, starts }: { pattern: string; text: string; starts?: ReadonlySet<number> }): { range: Range; errors: number } {
   const m = pattern.length;
   const n = text.length;
-  if (m === 0 || n === 0) return [0, 0];
+  if (m === 0 || n === 0) return { range: [0, 0], errors: m };
   const cols = n + 1;
   let cost = new Uint16Array(cols);
   let from = new Uint32Array(cols);
-  for (let j = 0; j <= n; j++) from[j] = j;
+  // Two rows, swapped: a fresh pair per pattern letter was most of a keystroke's time.
+  let nextCost = new Uint16Array(cols);
+  let nextFrom = new Uint32Array(cols);
+  for (let j = 0; j <= n; j++) {
+    from[j] = j;
+    // Starting anywhere else costs more than deleting the whole pattern at an allowed start.
+    if (starts !== undefined && !starts.has(j)) cost[j] = m + 1;
+  }
   for (let i = 1; i <= m; i++) {
-    const nextCost = new Uint16Array(cols);
-    const nextFrom = new Uint32Array(cols);
-    nextCost[0] = i;
+    nextCost[0] = (cost[0] as number) + 1;
+    nextFrom[0] = 0;
     for (let j = 1; j <= n; j++) {
       let best = (cost[j - 1] as number) + (pattern.charCodeAt(i - 1) === text.charCodeAt(j - 1) ? 0 : 1);
       let origin = from[j - 1] as number;
@@ -59,10 +66,10 @@ export function bestFuzzySpan(pattern: string, text: string): Range {
       nextCost[j] = best;
       nextFrom[j] = origin;
     }
-    cost = nextCost;
-    from = nextFrom;
+    [cost, nextCost] = [nextCost, cost];
+    [from, nextFrom] = [nextFrom, from];
   }
   let end = 1;
   for (let j = 2; j <= n; j++) if ((cost[j] as number) < (cost[end] as number)) end = j;
-  return [from[end] as number, end];
+  return { range: [from[end] as number, end], errors: Math.min(m, cost[end] as number) };
 }

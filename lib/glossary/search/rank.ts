@@ -34,8 +34,12 @@ export function scoreOf({ tier, field, coverage }: { tier: ExactTier; field: Sea
   return TIER_BASE[tier] + FIELD_RANK[field] * 0.01 + (1 - Math.min(1, coverage)) * 0.0099;
 }
 
-export function fuzzyScore({ fuseScore, field }: { fuseScore: number | undefined; field: SearchField }): number {
-  return TIER_BASE.fuzzy + 0.69 * Math.min(1, Math.max(0, fuseScore ?? 1)) + FIELD_RANK[field] * 0.001;
+/**
+ * Closer first (0 is no edit, 1 all wrong). A demoted candidate (English for a query that reads as
+ * pinyin) ranks after every other fuzzy one: the lower half of the tier is for the rest.
+ */
+export function fuzzyScore({ closeness, field, demoted = false }: { closeness: number | undefined; field: SearchField; demoted?: boolean }): number {
+  return TIER_BASE.fuzzy + (demoted ? 0.35 : 0) + 0.34 * Math.min(1, Math.max(0, closeness ?? 1)) + FIELD_RANK[field] * 0.001;
 }
 
 /** Each entry's best candidate, kept as candidates are offered. */

@@ -28,6 +28,11 @@ export interface SearchResult {
 
 export interface SearchIndex {
   search(options: { query: string; limit?: number }): SearchResult[];
+  /**
+   * For a query search finds nothing for: the nearest entries it may have meant, to offer as "did
+   * you mean" (ssz → 四减四增). Unmarked, tier fuzzy; empty when nothing is near.
+   */
+  suggest(options: { query: string; limit?: number }): SearchResult[];
 }
 
 export type Range = [number, number];

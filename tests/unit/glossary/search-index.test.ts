@@ -288,6 +288,67 @@ describe('search: ranking', () => {
   });
 });
 
+describe('search: latin that reads as pinyin', () => {
+  const membrane = () => entry('中国膜谷');
+
+  it('finds only the entries whose pinyin holds mo gu for mogu, not English words it resembles', () => {
+    const results = search('mogu');
+    const withMoGu = glossary.entries.filter((e) => /(^|\s)mó gǔ(\s|$)/.test(e.pinyin));
+    expect(withMoGu).toContain(membrane());
+    expect(results.map((r) => r.entry)).toEqual(withMoGu);
+    expect(results.every((r) => r.field === 'pinyin' || r.field === 'initials')).toBe(true);
+  });
+
+  it('never fuzzy-matches an English word from inside it', () => {
+    // famous starts a word of "Internet-famous …": a typo of it is found …
+    const famous = glossary.entries.filter((e) => /\bfamous\b/i.test(e.english));
+    expect(famous.length).toBeGreaterThan(0);
+    const typo = search('famus').filter((r) => r.field === 'english');
+    expect(new Set(typo.map((r) => r.entry))).toEqual(new Set(famous));
+    for (const r of typo) expect(marked(r)[0]?.toLowerCase()).toMatch(/^famou/);
+    // … but not its tail, which no word starts with.
+    expect(search('amous').filter((r) => r.field === 'english')).toEqual([]);
+  });
+
+  it('matches English words only whole when the query reads as pinyin', () => {
+    // mo is a syllable (膜): "Modern …" must not come before 中国膜谷.
+    const results = search('mo');
+    expect(results.some((r) => r.entry === membrane())).toBe(true);
+    for (const r of results.filter((r) => r.field === 'english')) {
+      expect(marked(r).join(' ').toLowerCase().split(/[^a-z0-9]+/)).toContain('mo');
+    }
+    expect(glossary.entries.some((e) => /\bmo[a-z]/i.test(e.english))).toBe(true);
+    // A whole word still finds its English name.
+    expect(first('china').entry).toBe(membrane());
+  });
+});
+
+describe('suggestions: initials one edit away', () => {
+  const suggest = (query: string) => index.suggest({ query }).map((r) => r.entry);
+
+  it.each([
+    ['ssz', '四减四增', 'a letter missing'],
+    ['sjszz', '四减四增', 'a letter extra'],
+    ['sjsc', '四减四增', 'a letter wrong'],
+    ['jssz', '四减四增', 'two letters swapped'],
+    ['zgmh', '中国膜谷', 'the last letter wrong'],
+  ])('%s finds nothing and suggests %s (%s)', (query, term) => {
+    expect(search(query)).toEqual([]);
+    expect(suggest(query)).toContain(entry(term));
+  });
+
+  it('suggests only entries whose initials are one edit from the query, unmarked', () => {
+    for (const result of index.suggest({ query: 'ssz' })) {
+      expect(result).toMatchObject({ field: 'initials', tier: 'fuzzy', highlight: { text: result.entry.term, ranges: [] } });
+    }
+    expect(suggest('qwxq')).toEqual([]);
+    // Two letters are one edit from most of the glossary: nothing is offered.
+    expect(suggest('sz')).toEqual([]);
+    expect(suggest('四减')).toEqual([]);
+    expect(index.suggest({ query: 'ssz', limit: 0 })).toEqual([]);
+  });
+});
+
 describe('search: edges', () => {
   it('returns nothing for an empty or blank query', () => {
     for (const query of ['', ' ', '   \n\t', '\u3000', '“”']) expect(search(query)).toEqual([]);
