@@ -18,6 +18,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // storage: the reader's settings (storage.sync). Nothing else: see the README's Permissions.
+    // WXT adds `sidePanel` to Chrome's build for entrypoints/sidepanel (side_panel.default_path);
+    // Firefox's sidebar_action needs no permission.
     permissions: ['storage'],
     action: { default_title: '__MSG_actionTitle__' },
     // Changeable at chrome://extensions/shortcuts and in Firefox's add-on shortcut settings.
@@ -52,6 +54,13 @@ export default defineConfig({
         }
       : {}),
   }),
+  hooks: {
+    // WXT names Firefox's sidebar after sidepanel.html's <title>, which cannot be a __MSG_ key (the
+    // page would show it raw); the sidebar menu gets the localised name instead.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (manifest.sidebar_action) manifest.sidebar_action.default_title = '__MSG_sidePanelTitle__';
+    },
+  },
   zip: {
     // AMO reviewers rebuild from the sources zip: it needs the code and glossary, not the test pages.
     excludeSources: ['tests/fixtures/**', 'tests/e2e/screenshots/**', 'demo-output/**', 'bench-results/**', '.ci/**'],

@@ -13,6 +13,8 @@ export default defineBackground(() => {
       void browser.action.setBadgeText({ tabId, text });
     },
     openExtensionPage: ({ path }) => void browser.tabs.create({ url: browser.runtime.getURL(path as '/glossary.html') }),
+    // Only an open side panel listens; with none open the message has no receiver, which is fine.
+    announceTabTerms: ({ tabId }) => void sendMessage('pageTermsChanged', { tabId }).catch(() => undefined),
   });
   browser.tabs.onRemoved.addListener((tabId) => handlers.forgetTab({ tabId }));
 

@@ -94,6 +94,13 @@ const zh = {
   noticeReset: '保存的设置已损坏或来自未知版本，已恢复默认设置。',
   noticeRepaired: '部分设置无效，已恢复默认值：{fields}',
   noticeMigrated: '已将旧版本（{from}）的设置迁移到当前版本。',
+  panelNoPage: '打开一个网页，这里会按阅读顺序列出其中的术语。',
+  panelReadingOrder: '按领域分组，按在页面上出现的先后排列。点击术语可跳到它并打开解释。',
+  shortcuts: '键盘快捷键',
+  shortcutNext: '下一个术语',
+  shortcutPrevious: '上一个术语',
+  shortcutUnset: '未设置',
+  shortcutsHint: '可在浏览器的扩展快捷键设置中修改（Chrome：chrome://extensions/shortcuts；Firefox：附加组件管理器中的“管理扩展快捷键”）。',
 };
 
 const en: typeof zh = {
@@ -182,6 +189,13 @@ const en: typeof zh = {
   noticeReset: 'The stored settings were corrupt or from an unknown version; the defaults are back.',
   noticeRepaired: 'Some settings were invalid and are back to their defaults: {fields}',
   noticeMigrated: 'Settings from an older version ({from}) were carried over.',
+  panelNoPage: 'Open a web page: its terms are listed here in reading order.',
+  panelReadingOrder: 'By area, in the order the page mentions them. Click a term to go to it and open its card.',
+  shortcuts: 'Keyboard shortcuts',
+  shortcutNext: 'Next term',
+  shortcutPrevious: 'Previous term',
+  shortcutUnset: 'not set',
+  shortcutsHint: 'Change them in the browser’s extension shortcut settings (Chrome: chrome://extensions/shortcuts; Firefox: Manage Extension Shortcuts in the Add-ons Manager).',
 };
 
 export type MessageKey = keyof typeof zh;

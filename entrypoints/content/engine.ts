@@ -97,7 +97,8 @@ export async function startEngine({ ctx, importModule }: EngineDeps): Promise<vo
     scanning: session?.scanning() ?? false,
   }));
   handleMessage('moveToTerm', ({ data }) => session?.move({ direction: data.direction }) ?? false);
-  handleMessage('revealTerm', ({ data }) => session?.reveal({ id: data.id, flash }) ?? false);
+  handleMessage('revealTerm', ({ data }) => session?.reveal({ id: data.id, flash, card: data.card }) ?? false);
+  handleMessage('getTermOrder', () => session?.readingOrder() ?? []);
 
   ctx.onInvalidated(() => {
     unwatch();

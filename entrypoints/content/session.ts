@@ -80,10 +80,12 @@ export function startSession({ finder, tooltip, settings, entries, fetchEntries,
     counts: () => latestCounts,
     scanning: () => scanning,
     move: navigator.move,
-    reveal: ({ id, flash }: { id: string; flash: (args: { range: AbstractRange }) => void }) => {
+    reveal: ({ id, flash, card }: { id: string; flash: (args: { range: AbstractRange }) => void; card?: boolean }) => {
       const value = finder.valueOf(id);
-      return value !== undefined && navigator.reveal({ value, flash });
+      return value !== undefined && navigator.reveal({ value, flash, card });
     },
+    /** Painted entry ids in the order of their first occurrence (the side panel lists them so). */
+    readingOrder: () => navigator.readingOrder().map((value) => finder.idOf(value)),
     aboutHuantai: context.aboutHuantai,
     applySettings: () => {
       highlighter.setAppearance(appearance());

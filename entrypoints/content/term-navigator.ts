@@ -46,22 +46,41 @@ export function createTermNavigator({ document, highlighter, open }: TermNavigat
       if (painted) open({ painted });
       return true;
     },
-    /** Scrolls to the first occurrence of a term in document order and flashes it. */
-    reveal({ value, flash }: { value: number; flash: (args: { range: AbstractRange }) => void }): boolean {
-      let first: { block: Element; hit: Hit } | null = null;
-      for (const candidate of highlighter.allHits()) {
-        if (candidate.hit.value !== value || !candidate.hit.startNode.isConnected) continue;
-        if (!first || compare(candidate.hit, point(first.hit)) < 0) first = candidate;
-      }
+    /**
+     * Scrolls to the first occurrence of a term in document order and flashes it, or with `card`
+     * (the side panel) opens its card there, as the keyboard does.
+     */
+    reveal({ value, flash, card = false }: { value: number; flash: (args: { range: AbstractRange }) => void; card?: boolean }): boolean {
+      const first = firstOccurrences({ highlighter, only: value }).get(value);
       if (!first) return false;
       highlighter.paintBlock({ block: first.block });
       first.hit.startNode.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
       const painted = highlighter.hitAt({ node: first.hit.startNode, offset: first.hit.startOffset });
-      if (painted) flash({ range: painted.range });
+      if (painted && card) open({ painted });
+      else if (painted) flash({ range: painted.range });
       current = first.hit;
       return true;
     },
+    /** The terms shown, in the order a reader meets them: by their first occurrence in the document. */
+    readingOrder(): number[] {
+      return [...firstOccurrences({ highlighter }).values()].sort((a, b) => compare(a.hit, point(b.hit))).map(({ hit }) => hit.value);
+    },
   };
+}
+
+/**
+ * Each shown term's first occurrence in document order (or only that of `only`). The highlighter
+ * keeps blocks in the order they were scanned, not the document's: text added later comes last.
+ */
+function firstOccurrences({ highlighter, only }: { highlighter: Highlighter; only?: number }) {
+  const first = new Map<number, { block: Element; hit: Hit }>();
+  for (const candidate of highlighter.allHits()) {
+    const { hit } = candidate;
+    if ((only !== undefined && hit.value !== only) || !hit.startNode.isConnected) continue;
+    const known = first.get(hit.value);
+    if (!known || compare(hit, point(known.hit)) < 0) first.set(hit.value, candidate);
+  }
+  return first;
 }
 
 const point = (hit: Hit) => ({ node: hit.startNode as Node, offset: hit.startOffset });

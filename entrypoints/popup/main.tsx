@@ -6,8 +6,8 @@ import { I18nProvider } from '../../components/i18n';
 import { Popup, type PopupServices, type PopupState } from '../../components/Popup';
 import { MESSAGES, resolveLanguage } from '../../lib/i18n';
 import { applyPageTheme } from '../../lib/settings/page-theme';
-import { askPresence } from '../../lib/messaging/presence';
-import { sendMessage, type PageTerms } from '../../lib/messaging/protocol';
+import { readTabTerms, revealInTab } from '../../lib/messaging/page-terms';
+import { sendMessage } from '../../lib/messaging/protocol';
 import { createSavedState } from '../../lib/settings/saved-state';
 import { createSearchIndex } from '../../lib/glossary/search-index';
 import { createSettingsStore } from '../../lib/settings/store';
@@ -31,23 +31,11 @@ async function activeTabId(): Promise<number | undefined> {
 const services: PopupServices = {
   async getPageTerms() {
     const tabId = await activeTabId();
-    const presence = tabId === undefined ? null : await askPresence({ tabId, tabs: browser.tabs });
-    if (tabId === undefined || presence === null) return null;
-    // A top frame whose engine never started holds no term; its frames may (their reports are in the background).
-    const idle: PageTerms = { url: presence.url, active: true, scanning: false, counts: {}, unpainted: {} };
-    const [top, frames] = await Promise.all([
-      presence.engine ? sendMessage('getPageTerms', {}, { tabId, frameId: 0 }).catch(() => null) : idle,
-      sendMessage('getTabTerms', { tabId }).catch(() => null),
-    ]);
-    if (!top) return null;
-    // The background adds up every frame's report (iframes included); the top frame alone
-    // answers when the background has restarted and lost them.
-    return frames && top.active ? { ...top, counts: frames } : top;
+    return tabId === undefined ? null : readTabTerms({ tabId, tabs: browser.tabs, send: sendMessage });
   },
   async revealTerm({ id }) {
     const tabId = await activeTabId();
-    if (tabId === undefined || !(await askPresence({ tabId, tabs: browser.tabs }))?.engine) return false;
-    return sendMessage('revealTerm', { id }, { tabId, frameId: 0 }).catch(() => false);
+    return tabId !== undefined && revealInTab({ tabId, tabs: browser.tabs, send: sendMessage, id });
   },
   copyCitation: (citation) => copyCitation({ citation, clipboard: navigator.clipboard, ClipboardItem: globalThis.ClipboardItem }),
   openGlossaryPage: ({ id }) => {

@@ -8,9 +8,11 @@ export interface BackgroundDeps extends BadgeDeps {
   glossary: Glossary;
   /** Opens an extension page in a new tab, e.g. glossary.html#liang-gao. */
   openExtensionPage: (args: { path: string }) => void;
+  /** Tells the extension's pages (the side panel) that a tab's terms changed; they ask again. */
+  announceTabTerms?: (args: { tabId: number }) => void;
 }
 
-export function registerBackgroundHandlers({ glossary, setBadge, openExtensionPage }: BackgroundDeps) {
+export function registerBackgroundHandlers({ glossary, setBadge, openExtensionPage, announceTabTerms }: BackgroundDeps) {
   const service = createGlossaryService({ glossary });
   const badge = createBadgeTracker({ setBadge });
   const removers = [
@@ -18,7 +20,9 @@ export function registerBackgroundHandlers({ glossary, setBadge, openExtensionPa
     handleMessage('reportPageTerms', ({ data, sender }) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined) throw new Error('reportPageTerms must come from a tab');
-      return badge.report({ tabId, frameId: sender.frameId ?? 0, pageId: data.pageId, counts: data.counts });
+      const reported = badge.report({ tabId, frameId: sender.frameId ?? 0, pageId: data.pageId, counts: data.counts });
+      announceTabTerms?.({ tabId });
+      return reported;
     }),
     handleMessage('getTabTerms', ({ data }) => badge.countsOf({ tabId: data.tabId })),
     handleMessage('openGlossary', ({ data }) => {

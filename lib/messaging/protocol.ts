@@ -29,8 +29,15 @@ export interface ProtocolMap {
   getTabTerms(data: { tabId: number }): Record<string, number> | null;
   /** popup → content (top frame): the terms on the page. */
   getPageTerms(data: Record<string, never>): PageTerms;
-  /** popup → content: scroll to the first occurrence of an entry and flash it. */
-  revealTerm(data: { id: string }): boolean;
+  /**
+   * popup / side panel → content: scroll to the first occurrence of an entry and flash it, or, with
+   * `card` (the side panel), open its card there instead.
+   */
+  revealTerm(data: { id: string; card?: boolean }): boolean;
+  /** side panel → content (top frame): the painted entries' ids in order of first occurrence in the document. */
+  getTermOrder(data: Record<string, never>): string[];
+  /** background → extension pages (the side panel): a frame of this tab reported new counts. */
+  pageTermsChanged(data: { tabId: number }): void;
   /** background → content (top frame), from the keyboard commands: go to the next/previous term. */
   moveToTerm(data: { direction: 'next' | 'previous' }): boolean;
   /** content → background: open an entry in the glossary page (content scripts cannot open extension pages). */
@@ -38,14 +45,17 @@ export interface ProtocolMap {
 }
 
 const id = v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/), v.maxLength(MAX_ID_LENGTH));
+const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 const counts = v.record(id, v.pipe(v.number(), v.integer(), v.minValue(0)));
 
 const DATA_SCHEMAS: { [K in keyof ProtocolMap]: v.GenericSchema<GetDataType<ProtocolMap[K]>> } = {
   getEntries: v.object({ ids: v.pipe(v.array(id), v.maxLength(1000)) }),
   reportPageTerms: v.object({ pageId: v.pipe(v.string(), v.maxLength(64)), counts }),
   getPageTerms: v.object({}) as v.GenericSchema<Record<string, never>>,
-  revealTerm: v.object({ id }),
-  getTabTerms: v.object({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  revealTerm: v.object({ id, card: v.optional(v.boolean()) }),
+  getTermOrder: v.object({}) as v.GenericSchema<Record<string, never>>,
+  getTabTerms: v.object({ tabId }),
+  pageTermsChanged: v.object({ tabId }),
   moveToTerm: v.object({ direction: v.picklist(['next', 'previous']) }),
   openGlossary: v.object({ id }),
 };

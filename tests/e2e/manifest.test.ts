@@ -24,6 +24,8 @@ interface Manifest {
   content_security_policy?: Record<string, string> | string;
   web_accessible_resources?: Array<{ resources: string[]; matches?: string[]; use_dynamic_url?: boolean }>;
   browser_specific_settings?: { gecko?: { data_collection_permissions?: { required?: string[]; optional?: string[] } } };
+  side_panel?: { default_path?: string };
+  sidebar_action?: { default_panel?: string; default_title?: string };
 }
 
 /** One thing a manifest asks for: its verbatim name and the manifest key the README must name with it. */
@@ -163,6 +165,21 @@ describe.each(Object.keys(BUILDS) as BrowserName[])('the %s manifest', (browser)
         ...(browser === 'chrome' ? { use_dynamic_url: true } : {}),
       },
     ]);
+  });
+
+  // One page for both: Chrome's side panel (which needs the sidePanel permission) and Firefox's sidebar (which needs none).
+  it('declares the side panel page the way this browser takes it', () => {
+    const manifest = readManifest(browser);
+    expect(existsSync(join(BUILDS[browser], 'sidepanel.html'))).toBe(true);
+    if (browser === 'chrome') {
+      expect(manifest.side_panel).toEqual({ default_path: 'sidepanel.html' });
+      expect(manifest.permissions).toContain('sidePanel');
+      expect(manifest.sidebar_action).toBeUndefined();
+    } else {
+      expect(manifest.sidebar_action).toEqual({ default_panel: 'sidepanel.html', default_title: '__MSG_sidePanelTitle__' });
+      expect(manifest.side_panel).toBeUndefined();
+      expect(manifest.permissions).not.toContain('sidePanel');
+    }
   });
 
   it('loads no code from the network and makes no requests', () => {

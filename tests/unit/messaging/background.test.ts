@@ -66,3 +66,13 @@ describe('opening the glossary page', () => {
     expect(opened).toHaveLength(1);
   });
 });
+
+describe('telling the side panel', () => {
+  it('announces nothing for a report it refuses (a real tab\'s report reaching the panel: tests/e2e/sidepanel.test.ts)', async () => {
+    unregister();
+    const announced: number[] = [];
+    unregister = registerBackgroundHandlers({ glossary, setBadge: () => undefined, openExtensionPage: () => undefined, announceTabTerms: ({ tabId }) => announced.push(tabId) }).unregister;
+    await expect(sendMessage('reportPageTerms', { pageId: 'p1', counts: { 'liang-gao': 2 } })).rejects.toThrow(/from a tab/);
+    expect(announced).toEqual([]);
+  });
+});
