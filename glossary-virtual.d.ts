@@ -10,3 +10,7 @@ declare module 'virtual:huantai-glossary/probe' {
   const probe: { tables: import('./lib/scan/probe').ProbeTables; variants: import('./lib/glossary/types').TermList['variants'] };
   export default probe;
 }
+declare module 'virtual:huantai-glossary/traditional' {
+  const traditional: Record<string, import('./lib/glossary/types').TraditionalText>;
+  export default traditional;
+}

@@ -6,7 +6,8 @@
  * its own labelled block, after a line saying who set the term.
  */
 import { CATEGORIES } from '../lib/glossary/categories';
-import type { GlossaryEntry, Scope } from '../lib/glossary/types';
+import { withTraditional } from '../lib/glossary/script';
+import type { GlossaryEntry, Scope, TraditionalText } from '../lib/glossary/types';
 import type { MessageKey } from '../lib/i18n';
 import { Explanation } from './Explanation';
 import { References } from './References';
@@ -27,6 +28,8 @@ export interface EntryDetailsProps {
   onExpandExplanation?: () => void;
   /** False: the area tag is shown elsewhere (the card's footer, to keep its header to two lines on a phone). */
   categoryInHeader?: boolean;
+  /** The entry's text in Traditional characters: given, the Chinese text is shown in them (a card on Traditional text). */
+  traditional?: TraditionalText;
 }
 
 const SCOPE_LABEL: Record<Exclude<Scope, 'county'>, MessageKey> = {
@@ -47,14 +50,16 @@ export function splitScopeNote({ scopeNote }: { scopeNote: string }): { setBy: s
 }
 
 export function EntryDetails({
-  entry,
+  entry: simplified,
   idPrefix = '',
   allQuotes = false,
   context = 'huantai',
   onExpandExplanation,
   categoryInHeader = true,
+  traditional,
 }: EntryDetailsProps) {
   const { t, language } = useI18n();
+  const entry = traditional ? withTraditional({ entry: simplified, text: traditional }) : simplified;
   const scope = entry.scope;
   const note = scope === 'county' ? null : splitScopeNote({ scopeNote: entry.scopeNote });
   const scopeLine = scope !== 'county' && note && (
@@ -85,7 +90,13 @@ export function EntryDetails({
         </p>
       )}
       {!cityOrCounty && scopeLine}
-      <HuantaiBlock entry={entry} idPrefix={idPrefix} context={context} extra={note && !entry.localUse ? note.rest : ''} />
+      <HuantaiBlock
+        entry={entry}
+        idPrefix={idPrefix}
+        context={context}
+        extra={note && !entry.localUse ? note.rest : ''}
+        traditional={traditional?.targets}
+      />
       {cityOrCounty && scopeLine}
       <Explanation key={entry.id} text={entry.explanation} id={`${idPrefix}explanation`} onExpand={onExpandExplanation} />
       {(allQuotes ? entry.quotes : entry.quotes.slice(0, 1)).map((quote) => (
@@ -110,7 +121,19 @@ export function CategoryTag({ entry }: { entry: GlossaryEntry }) {
  * numbers for the term's general meaning; on a page about another place, the label says outright
  * that these are Huantai's targets, not that place's.
  */
-function HuantaiBlock({ entry, idPrefix, context, extra }: { entry: GlossaryEntry; idPrefix: string; context: PageContext; extra: string }) {
+function HuantaiBlock({
+  entry,
+  idPrefix,
+  context,
+  extra,
+  traditional,
+}: {
+  entry: GlossaryEntry;
+  idPrefix: string;
+  context: PageContext;
+  extra: string;
+  traditional?: TraditionalText['targets'];
+}) {
   const { t } = useI18n();
   const scope = entry.scope;
   const localUse = scope === 'county' ? '' : (entry.localUse ?? extra);
@@ -129,7 +152,7 @@ function HuantaiBlock({ entry, idPrefix, context, extra }: { entry: GlossaryEntr
           {t('notThisPlace')}
         </p>
       )}
-      {entry.targets.length > 0 && <TargetList targets={entry.targets} />}
+      {entry.targets.length > 0 && <TargetList targets={entry.targets} traditional={traditional} />}
       {localUse && <p class="local-use">{localUse}</p>}
     </section>
   );

@@ -33,8 +33,15 @@ export function GlossaryPage({ glossary, index, services }: { glossary: Glossary
   const open = byId.get(hash) ?? null;
   const view = hash === 'targets' ? 'targets' : 'entries';
   const openEntry = (entry: GlossaryEntry) => services.setHash(entry.id);
+  // The entry the page opened on (from a card's "open in glossary", a shared link) is centred in the
+  // list, with its neighbours around it; one picked here is only brought into sight, so the list
+  // does not jump under the pointer that picked it.
+  const opened = useRef(false);
   useEffect(() => {
-    if (open) document.getElementById(`entry-${open.id}`)?.scrollIntoView({ block: 'nearest' });
+    if (open) {
+      document.getElementById(`entry-${open.id}`)?.scrollIntoView({ block: opened.current ? 'nearest' : 'center' });
+      opened.current = true;
+    }
     document.title = open ? `${open.term} · ${t('glossaryTitle')}` : `${t('glossaryTitle')} · Huantai Lens`;
   }, [open]);
 

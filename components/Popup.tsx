@@ -9,7 +9,9 @@ import type { PageTerms } from '../lib/messaging/protocol';
 import type { SearchIndex } from '../lib/glossary/search-index';
 import { EntryView } from './EntryView';
 import { GlossarySearch } from './GlossarySearch';
+import { Legend } from './Legend';
 import { OnThisPage } from './OnThisPage';
+import { Shortcuts, shortcutsOf, type Shortcut } from './Shortcuts';
 import { useI18n } from './i18n';
 import { DEFAULT_SETTINGS, isActiveOn, setSiteActive, type Settings } from '../lib/settings/settings';
 
@@ -37,11 +39,14 @@ export function Popup({
   index,
   services,
   settings: initialSettings = DEFAULT_SETTINGS,
+  shortcuts = shortcutsOf({ commands: [] }),
 }: {
   glossary: Glossary;
   index: SearchIndex;
   services: PopupServices;
   settings?: Settings;
+  /** The keyboard shortcuts as the browser has them assigned (commands.getAll()). */
+  shortcuts?: readonly Shortcut[];
 }) {
   const { t } = useI18n();
   const [settings, setSettings] = useState(initialSettings);
@@ -149,6 +154,14 @@ export function Popup({
           />
         )
       )}
+      <footer class="popup-footer">
+        <Shortcuts shortcuts={shortcuts} />
+        {/* Folded: the popup has 600px, and the colours are looked up now and then, not read every time. */}
+        <details class="legend-details">
+          <summary>{t('legend')}</summary>
+          <Legend id="popup-legend" />
+        </details>
+      </footer>
     </main>
   );
 }

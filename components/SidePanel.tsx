@@ -10,7 +10,7 @@ import { groupInReadingOrder } from '../lib/glossary/page-groups';
 import type { Glossary } from '../lib/glossary/types';
 import type { PageTerms } from '../lib/messaging/protocol';
 import { useI18n } from './i18n';
-import { PanelShortcuts, type Shortcut } from './PanelShortcuts';
+import { Shortcuts, type Shortcut } from './Shortcuts';
 import { TargetList } from './TargetList';
 
 /** What the followed tab shows: 'no-tab' when the panel follows none, null when the page was not scanned. */
@@ -90,7 +90,7 @@ export function SidePanel({
         )}
         {leftOut > 0 && <p class="muted national-left-out">{t('nationalLeftOut', { count: leftOut })}</p>}
       </section>
-      <PanelShortcuts shortcuts={shortcuts} />
+      <Shortcuts shortcuts={shortcuts} />
     </main>
   );
 }

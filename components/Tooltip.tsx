@@ -1,7 +1,8 @@
 /** The hover card: everything the glossary knows about one term. Renders glossary text only. */
-import { useRef } from 'preact/hooks';
-import type { GlossaryEntry } from '../lib/glossary/types';
+import { useRef, useState } from 'preact/hooks';
+import type { GlossaryEntry, TraditionalText } from '../lib/glossary/types';
 import { CategoryTag, EntryDetails, type PageContext } from './EntryDetails';
+import { Legend } from './Legend';
 import { useScrollCue } from './scroll-cue';
 import { useI18n } from './i18n';
 
@@ -12,11 +13,17 @@ export interface TooltipProps {
   copied: boolean;
   /** 'elsewhere': the page is about another place, so Huantai's targets are said to be Huantai's. */
   context?: PageContext;
+  /** The entry's text in Traditional characters, for a term written in them or on a Traditional page. */
+  traditional?: TraditionalText;
+  /** Where the term is among the page's terms, when the keyboard moved to it: "3 / 27". */
+  position?: { index: number; total: number };
 }
 
-export function Tooltip({ entry, onCopyCitation, onOpenInGlossary, copied, context = 'huantai' }: TooltipProps) {
+export function Tooltip({ entry, onCopyCitation, onOpenInGlossary, copied, context = 'huantai', traditional, position }: TooltipProps) {
   const { t } = useI18n();
   const card = useRef<HTMLDivElement>(null);
+  // The entry the legend was opened on: the next term's card opens on its own text again.
+  const [legendFor, setLegendFor] = useState<string | null>(null);
   useScrollCue({ ref: card });
   if (!entry) {
     return (
@@ -32,12 +39,25 @@ export function Tooltip({ entry, onCopyCitation, onOpenInGlossary, copied, conte
     const element = card.current;
     if (element) element.style.maxHeight = getComputedStyle(element).height;
   };
+  const legend = legendFor === entry.id;
   // A non-modal dialog: it holds buttons and links, which a role=tooltip may not. The heading
   // names it and the summary describes it, so a screen reader announces both when it opens.
   return (
-    <div class="card" ref={card} role="dialog" aria-labelledby="term" aria-describedby="summary" lang="zh-CN" tabIndex={-1}>
-      {/* The area tag waits in the footer: in the header it takes a line of its own on a phone, above the targets. */}
-      <EntryDetails entry={entry} context={context} onExpandExplanation={keepHeight} categoryInHeader={false} />
+    <div
+      class="card"
+      ref={card}
+      role="dialog"
+      aria-labelledby={legend ? 'legend-title' : 'term'}
+      aria-describedby={legend ? undefined : 'summary'}
+      lang={traditional ? 'zh-Hant' : 'zh-CN'}
+      tabIndex={-1}
+    >
+      {legend ? (
+        <Legend id="legend" current={entry.category} />
+      ) : (
+        // The area tag waits in the footer: in the header it takes a line of its own on a phone, above the targets.
+        <EntryDetails entry={entry} context={context} onExpandExplanation={keepHeight} categoryInHeader={false} traditional={traditional} />
+      )}
       <footer>
         <button type="button" class="copy" onClick={onCopyCitation}>
           {copied ? t('copied') : t('copyCitation')}
@@ -45,7 +65,24 @@ export function Tooltip({ entry, onCopyCitation, onOpenInGlossary, copied, conte
         <button type="button" class="open" onClick={onOpenInGlossary}>
           {t('openInGlossary')}
         </button>
+        <button
+          type="button"
+          class="legend-toggle"
+          aria-expanded={legend}
+          aria-controls={legend ? 'legend' : undefined}
+          onClick={() => {
+            keepHeight();
+            setLegendFor(legend ? null : entry.id);
+          }}
+        >
+          {legend ? t('back') : t('legend')}
+        </button>
         <CategoryTag entry={entry} />
+        {position && (
+          <span class="position" aria-label={t('position', position)}>
+            {position.index} / {position.total}
+          </span>
+        )}
         <span class="source">{t('sourceLine')}</span>
       </footer>
     </div>

@@ -1,4 +1,5 @@
 import glossary from 'virtual:huantai-glossary/entries';
+import traditional from 'virtual:huantai-glossary/traditional';
 import { registerBackgroundHandlers } from '../lib/messaging/background-handlers';
 import { askPresence } from '../lib/messaging/presence';
 import { sendMessage } from '../lib/messaging/protocol';
@@ -8,6 +9,7 @@ const COMMANDS = { 'next-term': 'next', 'previous-term': 'previous' } as const;
 export default defineBackground(() => {
   const handlers = registerBackgroundHandlers({
     glossary,
+    traditional,
     setBadge: ({ tabId, text }) => {
       void browser.action.setBadgeBackgroundColor({ tabId, color: '#c0392b' });
       void browser.action.setBadgeText({ tabId, text });

@@ -5,27 +5,23 @@
  */
 import { citationOf, copyCitation } from '../../lib/glossary/citation';
 import { SOURCE_DOCUMENT } from '../../lib/glossary/source-document';
-import type { GlossaryEntry } from '../../lib/glossary/types';
 import { resolveLanguage } from '../../lib/i18n';
 import type { Settings } from '../../lib/settings/settings';
-import { createTooltipHost, type TooltipHost } from './tooltip-host';
+import { createTooltipHost, type TooltipHost, type TooltipHostDeps } from './tooltip-host';
 
-export interface CardDeps {
-  document: Document;
+export interface CardDeps extends Pick<TooltipHostDeps, 'document' | 'openInGlossary' | 'variants' | 'fetchTraditional'> {
   settings: () => Pick<Settings, 'theme' | 'language'>;
-  openInGlossary: (entry: GlossaryEntry) => void;
 }
 
 export interface Card {
   createTooltip(deps: CardDeps): TooltipHost;
 }
 
-export function createTooltip({ document, settings, openInGlossary }: CardDeps): TooltipHost {
+export function createTooltip({ settings, ...deps }: CardDeps): TooltipHost {
   return createTooltipHost({
-    document,
+    ...deps,
     copyCitation: (citation) => copyCitation({ citation, clipboard: navigator.clipboard, ClipboardItem: globalThis.ClipboardItem }),
     citationOf: (entry) => citationOf({ entry, source: SOURCE_DOCUMENT }),
-    openInGlossary,
     theme: () => settings().theme,
     language: () => resolveLanguage({ setting: settings().language, browserLanguage: navigator.language }),
   });

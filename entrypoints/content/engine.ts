@@ -53,6 +53,8 @@ export async function startEngine({ ctx, importModule }: EngineDeps): Promise<vo
         document,
         settings: () => settings,
         openInGlossary: (entry) => void sendMessage('openGlossary', { id: entry.id }).catch(ignoreClosedPort),
+        variants: termList.variants,
+        fetchTraditional: async ({ id }) => (await sendMessage('getTraditionalText', { ids: [id] }))[id],
       });
     },
     onError: (error) => console.error('[Huantai Lens] the card did not load', error),

@@ -14,7 +14,7 @@ import { createPageContext } from './page-context';
 import { createPageHighlighter } from './page-highlighter';
 import { createTermNavigator } from './term-navigator';
 import { HOST_TAG } from './host-tag';
-import type { TooltipHost } from './tooltip-host';
+import type { CardPosition, TooltipHost } from './tooltip-host';
 
 export interface SessionDeps {
   finder: TermFinder;
@@ -66,8 +66,8 @@ export function startSession({ finder, tooltip, settings, entries, fetchEntries,
     },
   });
 
-  const openTooltip = ({ painted, focus }: { painted: PaintedRange; focus: boolean }) =>
-    openCard({ id: finder.idOf(painted.value), painted, focus, tooltip, entries, fetchEntries, aboutHuantai: context.aboutHuantai() });
+  const openTooltip = ({ painted, focus, position }: OpenArgs) =>
+    openCard({ id: finder.idOf(painted.value), painted, focus, position, tooltip, entries, fetchEntries, aboutHuantai: context.aboutHuantai() });
 
   const { hover, navigator } = followReader({ highlighter, tooltip, settings, shadowRoots: () => watcher.shadowRoots(), openTooltip });
 
@@ -103,15 +103,18 @@ export function startSession({ finder, tooltip, settings, entries, fetchEntries,
 export type Session = ReturnType<typeof startSession>;
 
 /** Shows a term's card, fetching its entry first when this frame has not seen it yet. */
-function openCard({ id, painted, focus, tooltip, entries, fetchEntries, aboutHuantai }: { id: string; painted: PaintedRange; focus: boolean; tooltip: TooltipHost; entries: Map<string, GlossaryEntry>; fetchEntries: (ids: string[]) => Promise<void>; aboutHuantai: boolean }) {
+/** `position`: where the term is among the page's terms, when the keyboard moved to it ("3 / 27"). */
+type OpenArgs = { painted: PaintedRange; focus: boolean; position?: CardPosition };
+
+function openCard({ id, painted, focus, position, tooltip, entries, fetchEntries, aboutHuantai }: OpenArgs & { id: string; tooltip: TooltipHost; entries: Map<string, GlossaryEntry>; fetchEntries: (ids: string[]) => Promise<void>; aboutHuantai: boolean }) {
   const anchor = () => toLiveRange(painted);
   // The card says so when the page is about another place: the targets it shows are Huantai's.
   const context = aboutHuantai ? 'huantai' : 'elsewhere';
-  tooltip.show({ entry: entries.get(id) ?? null, anchor, focus, context });
+  tooltip.show({ entry: entries.get(id) ?? null, anchor, focus, context, position });
   if (entries.has(id)) return;
   void fetchEntries([id]).then(
     () => {
-      if (tooltip.isOpen) tooltip.show({ entry: entries.get(id) ?? null, anchor, focus, context });
+      if (tooltip.isOpen) tooltip.show({ entry: entries.get(id) ?? null, anchor, focus, context, position });
     },
     () => undefined,
   );
@@ -137,7 +140,7 @@ function watchThisPage({ highlighter, finder, tooltip, measure, yieldToPage, onC
 }
 
 /** Hover (or tap) opens a term's card; the next/previous commands open one with focus in it. */
-function followReader({ highlighter, tooltip, settings, shadowRoots, openTooltip }: Pick<SessionDeps, 'tooltip' | 'settings'> & { highlighter: Highlighter; shadowRoots: () => ShadowRoot[]; openTooltip: (args: { painted: PaintedRange; focus: boolean }) => void }) {
+function followReader({ highlighter, tooltip, settings, shadowRoots, openTooltip }: Pick<SessionDeps, 'tooltip' | 'settings'> & { highlighter: Highlighter; shadowRoots: () => ShadowRoot[]; openTooltip: (args: OpenArgs) => void }) {
   const hover = watchHover({
     window,
     document,
@@ -154,10 +157,10 @@ function followReader({ highlighter, tooltip, settings, shadowRoots, openTooltip
   const navigator = createTermNavigator({
     document,
     highlighter,
-    open: ({ painted }) => {
+    open: ({ painted, position }) => {
       hover.close();
       hover.markOpen(painted);
-      openTooltip({ painted, focus: true });
+      openTooltip({ painted, focus: true, position });
     },
   });
   return { hover, navigator };

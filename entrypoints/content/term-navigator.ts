@@ -1,6 +1,7 @@
 /**
  * Moves between the terms of a page from the keyboard (the manifest's next/previous commands):
- * paints the target block if it was off screen, scrolls it into view and opens its tooltip.
+ * paints the target block if it was off screen, scrolls it into view and opens its tooltip, telling
+ * it where the term is among the page's terms ("3 / 27").
  */
 import type { Highlighter, PaintedRange } from '../../lib/scan/highlighter';
 import type { Hit } from '../../lib/scan/scanner';
@@ -8,8 +9,8 @@ import type { Hit } from '../../lib/scan/scanner';
 export interface TermNavigatorDeps {
   document: Document;
   highlighter: Highlighter;
-  /** Opens the tooltip for a term and moves focus into it. */
-  open: (args: { painted: PaintedRange }) => void;
+  /** Opens the tooltip for a term and moves focus into it; `position` counts the terms shown, in document order. */
+  open: (args: { painted: PaintedRange; position?: { index: number; total: number } }) => void;
 }
 
 export function createTermNavigator({ document, highlighter, open }: TermNavigatorDeps) {
@@ -28,9 +29,11 @@ export function createTermNavigator({ document, highlighter, open }: TermNavigat
       const from = reference();
       let best: { block: Element; hit: Hit } | null = null;
       let wrap: { block: Element; hit: Hit } | null = null;
+      let total = 0;
       for (const candidate of highlighter.allHits()) {
         const { hit } = candidate;
         if (!hit.startNode.isConnected) continue;
+        total += 1;
         const order = from ? compare(hit, from) : 1;
         const ahead = direction === 'next' ? order > 0 : order < 0;
         // Nearest term ahead; if none, wrap around to the farthest one behind.
@@ -43,7 +46,7 @@ export function createTermNavigator({ document, highlighter, open }: TermNavigat
       highlighter.paintBlock({ block: target.block });
       target.hit.startNode.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
       const painted = highlighter.hitAt({ node: target.hit.startNode, offset: target.hit.startOffset });
-      if (painted) open({ painted });
+      if (painted) open({ painted, position: { index: 1 + termsBefore({ highlighter, hit: target.hit }), total } });
       return true;
     },
     /**
@@ -81,6 +84,15 @@ function firstOccurrences({ highlighter, only }: { highlighter: Highlighter; onl
     if (!known || compare(hit, point(known.hit)) < 0) first.set(hit.value, candidate);
   }
   return first;
+}
+
+/** How many shown terms of the page start before this one. */
+function termsBefore({ highlighter, hit }: { highlighter: Highlighter; hit: Hit }): number {
+  let before = 0;
+  for (const candidate of highlighter.allHits()) {
+    if (candidate.hit.startNode.isConnected && compare(candidate.hit, point(hit)) < 0) before += 1;
+  }
+  return before;
 }
 
 const point = (hit: Hit) => ({ node: hit.startNode as Node, offset: hit.startOffset });

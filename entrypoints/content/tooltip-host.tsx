@@ -10,7 +10,8 @@ import type { PageContext } from '../../components/EntryDetails';
 import { Tooltip } from '../../components/Tooltip';
 import { MESSAGES, type UiLanguage } from '../../lib/i18n';
 import type { Citation } from '../../lib/glossary/citation';
-import type { GlossaryEntry } from '../../lib/glossary/types';
+import { cardScriptOf } from '../../lib/glossary/script';
+import type { GlossaryEntry, TermList, TraditionalText } from '../../lib/glossary/types';
 import { HOST_TAG } from './host-tag';
 import css from './tooltip.css?inline';
 
@@ -19,7 +20,7 @@ import css from './tooltip.css?inline';
  * What the card is placed against: the term's box, or its live range, whose line boxes let a term
  * broken over two lines get its card under the line it ends on (above: the line it starts on).
  */
-export type TooltipAnchor = DOMRect | Pick<Range, 'getBoundingClientRect' | 'getClientRects'>;
+export type TooltipAnchor = DOMRect | Range;
 
 /** Between term and card. */
 const GAP = 6;
@@ -39,12 +40,30 @@ export interface TooltipHostDeps {
   /** The reader's theme setting, applied whenever the tooltip is drawn. */
   theme: () => 'system' | 'light' | 'dark';
   language: () => UiLanguage;
+  /** The term list's Traditional → Simplified table: tells a term written in Traditional characters. */
+  variants: TermList['variants'];
+  /** An entry's card text in Traditional characters, from the background (undefined: it has none). */
+  fetchTraditional: (args: { id: string }) => Promise<TraditionalText | undefined>;
 }
 
-export function createTooltipHost({ document, copyCitation, citationOf, openInGlossary, theme, language }: TooltipHostDeps) {
+export function createTooltipHost(deps: TooltipHostDeps) {
+  const { document, copyCitation, citationOf, openInGlossary, theme, language } = deps;
   let host: HTMLElement | null = null;
   let mount: HTMLElement | null = null;
-  let current: { entry: GlossaryEntry | null; anchor: () => TooltipAnchor; focus: boolean; context: PageContext } | null = null;
+  let current: {
+    entry: GlossaryEntry | null;
+    anchor: () => TooltipAnchor;
+    focus: boolean;
+    context: PageContext;
+    traditional: boolean;
+    position?: CardPosition;
+  } | null = null;
+  const traditional = createTraditionalCache({
+    fetch: deps.fetchTraditional,
+    onArrival: (id) => {
+      if (current?.entry?.id === id) draw();
+    },
+  });
   let copied = false;
   /** Where focus was before the keyboard opened the tooltip; it goes back there on close. */
   let returnFocusTo: HTMLElement | null = null;
@@ -67,11 +86,16 @@ export function createTooltipHost({ document, copyCitation, citationOf, openInGl
     if (chosen === 'system') host?.removeAttribute('data-theme');
     else host?.setAttribute('data-theme', chosen);
     const entry = current.entry;
+    const text = entry && current.traditional ? traditional.get({ id: entry.id }) : null;
+    // A card for Traditional text waits for it rather than flash the Simplified text first.
+    const waiting = text === undefined;
     const uiLanguage = language();
     render(
       <I18nProvider language={uiLanguage} table={MESSAGES[uiLanguage]} key={uiLanguage}>
       <Tooltip
-        entry={entry}
+        entry={waiting ? null : entry}
+        traditional={text ?? undefined}
+        position={current.position}
         copied={copied}
         context={current.context}
         onOpenInGlossary={() => entry && openInGlossary(entry)}
@@ -152,17 +176,20 @@ export function createTooltipHost({ document, copyCitation, citationOf, openInGl
     /**
      * `focus`: opened from the keyboard, so focus moves into the tooltip (and returns on close).
      * `context`: 'elsewhere' when the page is about another place: the card then says its targets are Huantai's.
+     * `position`: where the term is among the page's terms (the keyboard moved to it).
      */
     show({
       entry,
       anchor,
       focus = false,
       context = 'huantai',
+      position,
     }: {
       entry: GlossaryEntry | null;
       anchor: () => TooltipAnchor;
       focus?: boolean;
       context?: PageContext;
+      position?: CardPosition;
     }) {
       ensureMounted();
       copied = current?.entry?.id === entry?.id ? copied : false;
@@ -170,7 +197,7 @@ export function createTooltipHost({ document, copyCitation, citationOf, openInGl
         const active = document.activeElement;
         returnFocusTo = active instanceof HTMLElement && active !== host ? active : document.body;
       }
-      current = { entry, anchor, focus, context };
+      current = { entry, anchor, focus, context, position, traditional: isTraditionalAt({ anchor: anchor(), variants: deps.variants }) };
       draw();
     },
     hide() {
@@ -195,3 +222,57 @@ export function createTooltipHost({ document, copyCitation, citationOf, openInGl
 }
 
 export type TooltipHost = ReturnType<typeof createTooltipHost>;
+
+export interface CardPosition {
+  index: number;
+  total: number;
+}
+
+/** Is the card's term written in Traditional characters, or in a Traditional-language part of the page? */
+function isTraditionalAt({ anchor, variants }: { anchor: TooltipAnchor; variants: TermList['variants'] }): boolean {
+  if (!('startContainer' in anchor)) return false;
+  return cardScriptOf({ matchedText: anchor.toString(), lang: langOf(anchor.startContainer), variants }) === 'traditional';
+}
+
+/** The nearest `lang` of a node: inherited across shadow roots, as the browser inherits it. */
+function langOf(node: Node): string {
+  let element: Element | null = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  while (element) {
+    const withLang = element.closest('[lang]');
+    if (withLang) return withLang.getAttribute('lang') ?? '';
+    const root = element.getRootNode();
+    element = 'host' in root ? (root as ShadowRoot).host : null;
+  }
+  return '';
+}
+
+/**
+ * Traditional card text by entry id, asked of the background once per entry and only when a card
+ * needs it. get(): the text; null when there is none (the card stays Simplified); undefined while asked.
+ */
+function createTraditionalCache({
+  fetch,
+  onArrival,
+}: {
+  fetch: TooltipHostDeps['fetchTraditional'];
+  onArrival: (id: string) => void;
+}) {
+  const texts = new Map<string, TraditionalText | null>();
+  const asked = new Set<string>();
+  return {
+    get({ id }: { id: string }): TraditionalText | null | undefined {
+      if (texts.has(id)) return texts.get(id);
+      if (!asked.has(id)) {
+        asked.add(id);
+        // A failed ask (the background restarting) leaves this card Simplified rather than waiting for ever.
+        void fetch({ id })
+          .catch(() => undefined)
+          .then((text) => {
+            texts.set(id, text ?? null);
+            onArrival(id);
+          });
+      }
+      return undefined;
+    },
+  };
+}

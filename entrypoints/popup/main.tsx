@@ -4,6 +4,7 @@ import termList from 'virtual:huantai-glossary/terms';
 import { copyCitation } from '../../lib/glossary/citation';
 import { I18nProvider } from '../../components/i18n';
 import { Popup, type PopupServices, type PopupState } from '../../components/Popup';
+import { shortcutsOf } from '../../components/Shortcuts';
 import { MESSAGES, resolveLanguage } from '../../lib/i18n';
 import { applyPageTheme } from '../../lib/settings/page-theme';
 import { readTabTerms, revealInTab } from '../../lib/messaging/page-terms';
@@ -56,9 +57,10 @@ const language = resolveLanguage({ setting: settings.language, browserLanguage: 
 document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
 applyPageTheme({ root: document.documentElement, theme: settings.theme });
 const index = createSearchIndex({ glossary, variants: termList.variants });
+const shortcuts = shortcutsOf({ commands: await browser.commands.getAll() });
 render(
   <I18nProvider language={language} table={MESSAGES[language]}>
-    <Popup glossary={glossary} index={index} services={services} settings={settings} />
+    <Popup glossary={glossary} index={index} services={services} settings={settings} shortcuts={shortcuts} />
   </I18nProvider>,
   document.getElementById('app')!,
 );

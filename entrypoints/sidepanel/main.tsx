@@ -9,6 +9,7 @@ import { followActiveTab } from '../../lib/messaging/tab-follower';
 import { applyPageTheme } from '../../lib/settings/page-theme';
 import type { Settings } from '../../lib/settings/settings';
 import { createSettingsStore } from '../../lib/settings/store';
+import { shortcutsOf } from '../../components/Shortcuts';
 import '../../components/glossary-ui.css';
 import './sidepanel.css';
 
@@ -43,7 +44,7 @@ const services: SidePanelServices = {
 };
 
 // The keys the reader has now (they can be changed at chrome://extensions/shortcuts), not the manifest's defaults.
-const shortcuts = (await browser.commands.getAll()).map((command) => ({ name: command.name ?? '', keys: command.shortcut ?? '' }));
+const shortcuts = shortcutsOf({ commands: await browser.commands.getAll() });
 
 /** The panel stays open while the reader changes settings: language, theme and the pause follow at once. */
 function show(settings: Settings) {

@@ -27,3 +27,20 @@ export const MAX_ID_LENGTH = 160;
  */
 export const SCOPES = ['county', 'city', 'province', 'national'] as const;
 export type Scope = (typeof SCOPES)[number];
+
+/**
+ * The colour each area's terms are underlined in on pages (entrypoints/content/highlights.css,
+ * which a unit test holds to these), for the legend that names them.
+ */
+export const CATEGORY_COLOURS: Record<Category, string> = {
+  overall: '#c0392b',
+  industry: '#d35400',
+  momentum: '#8e44ad',
+  rural: '#27ae60',
+  city: '#2980b9',
+  ecology: '#16a085',
+  livelihood: '#b7950b',
+};
+
+/** The quiet grey of national and provincial terms on a page about another place (highlights.css). */
+export const QUIET_COLOUR = 'rgba(110, 110, 110, 0.7)';

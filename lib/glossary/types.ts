@@ -13,6 +13,29 @@ export interface GlossaryEntry extends Omit<Entry, 'pinyin'> {
   targets: Target[];
 }
 
+/**
+ * The card's Chinese text in Traditional characters, converted at build time
+ * (scripts/glossary/traditional.ts), so the content script never carries a converter. Only what
+ * the card shows: the background hands it out per entry, and only for a card on Traditional text.
+ */
+export interface TraditionalText {
+  term: string;
+  summary: string;
+  explanation: string;
+  scopeNote: string;
+  localUse?: string;
+  /** The report sentence the card shows: the entry's first. */
+  quote: string;
+  /** By target id. */
+  targets: Record<string, TraditionalTarget>;
+}
+
+/** A target's indicator and its value formatted as lib/glossary/format-target does, comparator words included. */
+export interface TraditionalTarget {
+  indicator: string;
+  parts: { before: string; number: string; after: string };
+}
+
 export interface Glossary {
   entries: GlossaryEntry[];
   targets: Target[];

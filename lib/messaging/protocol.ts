@@ -6,7 +6,7 @@
 import { defineExtensionMessaging, type ExtensionMessage, type GetDataType, type GetReturnType } from '@webext-core/messaging';
 import * as v from 'valibot';
 import { MAX_ID_LENGTH } from '../glossary/categories';
-import type { GlossaryEntry } from '../glossary/types';
+import type { GlossaryEntry, TraditionalText } from '../glossary/types';
 
 export interface PageTerms {
   url: string;
@@ -23,6 +23,8 @@ export interface PageTerms {
 export interface ProtocolMap {
   /** content/popup → background: full entries for the tooltip or entry view. */
   getEntries(data: { ids: string[] }): GlossaryEntry[];
+  /** content → background: the card's text in Traditional characters, asked only for a card on Traditional text. */
+  getTraditionalText(data: { ids: string[] }): Record<string, TraditionalText>;
   /** content → background: what a frame found, for the toolbar badge. */
   reportPageTerms(data: { pageId: string; counts: Record<string, number> }): { distinct: number };
   /** popup → background: what every frame of a tab reported (the top frame alone misses iframes). */
@@ -50,6 +52,7 @@ const counts = v.record(id, v.pipe(v.number(), v.integer(), v.minValue(0)));
 
 const DATA_SCHEMAS: { [K in keyof ProtocolMap]: v.GenericSchema<GetDataType<ProtocolMap[K]>> } = {
   getEntries: v.object({ ids: v.pipe(v.array(id), v.maxLength(1000)) }),
+  getTraditionalText: v.object({ ids: v.pipe(v.array(id), v.maxLength(1000)) }),
   reportPageTerms: v.object({ pageId: v.pipe(v.string(), v.maxLength(64)), counts }),
   getPageTerms: v.object({}) as v.GenericSchema<Record<string, never>>,
   revealTerm: v.object({ id, card: v.optional(v.boolean()) }),

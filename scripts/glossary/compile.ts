@@ -11,11 +11,12 @@ import {
   type Entry,
   type Target,
 } from '../../lib/glossary/schema';
-import type { Glossary, GlossaryEntry, TermList } from '../../lib/glossary/types';
+import type { Glossary, GlossaryEntry, TermList, TraditionalText } from '../../lib/glossary/types';
 import { SOURCE_DOCUMENT } from '../../lib/glossary/source-document';
 import { normalizeTerm } from '../../lib/scan/normalize';
 import type { ProbeTables } from '../../lib/scan/probe';
 import { termListOf } from '../../lib/scan/term-finder';
+import { traditionalTexts } from './traditional';
 import { buildVariantTable } from './variants';
 import { fieldPathOf } from './issues';
 import { checkScopeFields } from './scope-rules';
@@ -32,6 +33,8 @@ export interface CompiledGlossary {
   termList: TermList;
   /** What the sentinel ships: the probe's tables and the variant table its fold needs. */
   probe: { tables: ProbeTables; variants: TermList['variants'] };
+  /** The card's text in Traditional characters, by entry id: only the background carries it. */
+  traditional: Record<string, TraditionalText>;
 }
 
 export class GlossaryError extends Error {
@@ -123,6 +126,7 @@ export function compileGlossary({
     glossary: { entries: full, targets: targets.map((t) => t.target), source: SOURCE_DOCUMENT },
     termList,
     probe: { tables: termList.probe, variants },
+    traditional: traditionalTexts({ entries: full }),
   };
 }
 

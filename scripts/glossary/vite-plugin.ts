@@ -1,6 +1,6 @@
 /**
  * Serves the compiled glossary as virtual modules: the sentinel bundles only the probe's tables, the
- * engine the term list, and the background alone carries the explanations. A bad glossary fails the build.
+ * engine the term list, and the background alone carries the explanations (and their Traditional text). A bad glossary fails the build.
  */
 import type { Plugin } from 'vite';
 import { compileGlossary } from './compile';
@@ -10,6 +10,7 @@ const MODULES = {
   'virtual:huantai-glossary/terms': 'termList',
   'virtual:huantai-glossary/entries': 'glossary',
   'virtual:huantai-glossary/probe': 'probe',
+  'virtual:huantai-glossary/traditional': 'traditional',
 } as const;
 type VirtualId = keyof typeof MODULES;
 

@@ -1,5 +1,5 @@
 /** Acting on a page like a reader: find text on screen, point at it, read the tooltip. */
-import type { Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 
 /** Scrolls the first occurrence of `text` into view and returns the centre of its middle character. */
 export function pointOf(page: Page, text: string, occurrence = 0): Promise<{ x: number; y: number }> {
@@ -33,4 +33,34 @@ export async function hoverText(page: Page, text: string, occurrence = 0): Promi
 
 export function tooltipText(page: Page): Promise<string> {
   return page.evaluate(() => document.querySelector('huantai-lens-ui')?.shadowRoot?.querySelector('.card')?.textContent ?? '');
+}
+
+/**
+ * Fires a keyboard command in the service worker, through the background's own listener: headless
+ * Chromium does not deliver extension shortcuts (tooltip.test.ts says why).
+ */
+export async function fireCommand(worker: Worker, command: 'next-term' | 'previous-term') {
+  await worker.evaluate(async (name) => {
+    const { chrome } = globalThis as unknown as { chrome: typeof browser };
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    if (!tab?.id) throw new Error('no active tab');
+    const event = chrome.commands.onCommand as unknown as { dispatch?: (command: string, tab: unknown) => void };
+    if (typeof event.dispatch === 'function') return event.dispatch(name, tab);
+    // What background.ts sends, in @webext-core/messaging's message format.
+    const message = { id: Date.now(), type: 'moveToTerm', data: { direction: name === 'next-term' ? 'next' : 'previous' }, timestamp: Date.now() };
+    await chrome.tabs.sendMessage(tab.id, message, { frameId: 0 });
+  }, command);
+}
+
+/** The centre of an element in the card, in page coordinates. */
+export function centreOf(page: Page, selector: string): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    ([tag, sel]) => {
+      const el = document.querySelector(tag)?.shadowRoot?.querySelector(sel);
+      if (!el) throw new Error(`no ${sel} in the tooltip`);
+      const r = el.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    },
+    ['huantai-lens-ui', selector] as const,
+  );
 }

@@ -207,12 +207,12 @@ describe('the side panel', () => {
       })
     ).filter((c) => declared.includes(c.name));
     expect(commands).toHaveLength(2);
-    const shown = await panel.$$eval('.panel-shortcuts .shortcut', (rows) =>
-      rows.map((row) => ({ name: (row as HTMLElement).dataset.command ?? '', keys: row.querySelector('dt')?.textContent ?? '', label: row.querySelector('dd')?.textContent ?? '' })),
+    const shown = await panel.$$eval('.shortcuts li[data-command$="-term"]', (rows) =>
+      rows.map((row) => ({ name: (row as HTMLElement).dataset.command ?? '', keys: row.querySelector('kbd, .muted')?.textContent ?? '', label: row.lastChild?.textContent?.trim() ?? '' })),
     );
     const labels: Record<string, string> = { 'next-term': '下一个术语', 'previous-term': '上一个术语' };
     // Headless Chromium leaves the suggested keys unassigned (see tooltip.test.ts): then the panel says so.
     expect(shown).toEqual(commands.map((c) => ({ name: c.name, keys: c.keys || '未设置', label: labels[c.name] })));
-    expect(await panel.locator('.panel-shortcuts').textContent()).toContain('chrome://extensions/shortcuts');
+    expect(await panel.locator('.shortcuts').textContent()).toContain('chrome://extensions/shortcuts');
   });
 });

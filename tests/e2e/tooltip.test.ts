@@ -7,14 +7,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page, Worker } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../scripts/serve.mjs';
 import { CATEGORIES } from '../../lib/glossary/schema';
 import { citationOf } from '../../lib/glossary/citation';
 import { SOURCE_DOCUMENT } from '../../lib/glossary/source-document';
 import { scrollThrough, startHarness, type Harness } from './harness';
 import { entryByTerm } from './glossary-fixture';
-import { pointOf } from './page-helpers';
+import { centreOf, fireCommand, pointOf } from './page-helpers';
 
 const HOST = 'huantai-lens-ui';
 const SCREENSHOTS = join(PROJECT_ROOT, 'tests/e2e/screenshots');
@@ -157,19 +157,6 @@ async function openOn(page: Page, text: string, term = text): Promise<{ x: numbe
   const point = await hoverTerm(page, text);
   await expect.poll(() => shownTerm(page)).toBe(term);
   return point;
-}
-
-/** The centre of an element in the card, in page coordinates. */
-function centreOf(page: Page, selector: string): Promise<{ x: number; y: number }> {
-  return page.evaluate(
-    ([tag, sel]) => {
-      const el = document.querySelector(tag)?.shadowRoot?.querySelector(sel);
-      if (!el) throw new Error(`no ${sel} in the tooltip`);
-      const r = el.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    },
-    [HOST, selector] as const,
-  );
 }
 
 function inViewport(page: Page, rect: Box) {
@@ -707,20 +694,6 @@ describe('the tooltip on a touch screen', () => {
     await page.close();
   });
 });
-
-/** Fires a keyboard command in the service worker, through the background's own listener (see above). */
-async function fireCommand(worker: Worker, command: 'next-term' | 'previous-term') {
-  await worker.evaluate(async (name) => {
-    const { chrome } = globalThis as unknown as { chrome: typeof browser };
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    if (!tab?.id) throw new Error('no active tab');
-    const event = chrome.commands.onCommand as unknown as { dispatch?: (command: string, tab: unknown) => void };
-    if (typeof event.dispatch === 'function') return event.dispatch(name, tab);
-    // What background.ts sends, in @webext-core/messaging's message format.
-    const message = { id: Date.now(), type: 'moveToTerm', data: { direction: name === 'next-term' ? 'next' : 'previous' }, timestamp: Date.now() };
-    await chrome.tabs.sendMessage(tab.id, message, { frameId: 0 });
-  }, command);
-}
 
 /** Where the card's targets block starts, and whether anything in the card is cut or sticks out. */
 function cardLayout(page: Page) {

@@ -12,6 +12,8 @@ import { MESSAGES } from '../../../lib/i18n';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Popup, type PopupServices, type PopupState } from '../../../components/Popup';
+import { shortcutsOf, type Shortcut } from '../../../components/Shortcuts';
+import { CATEGORIES, CATEGORY_IDS } from '../../../lib/glossary/categories';
 import type { PageTerms } from '../../../lib/messaging/protocol';
 import { createSavedState } from '../../../lib/settings/saved-state';
 import { createSearchIndex } from '../../../lib/glossary/search-index';
@@ -52,11 +54,11 @@ function fakeServices({ page = null, saved = null }: { page?: PageTerms | null |
   return { services, states };
 }
 
-async function show(services: PopupServices) {
+async function show(services: PopupServices, { shortcuts }: { shortcuts?: Shortcut[] } = {}) {
   await act(async () => {
     render(
       <I18nProvider language="zh" table={MESSAGES.zh}>
-        <Popup glossary={glossary} index={index} services={services} />
+        <Popup glossary={glossary} index={index} services={services} shortcuts={shortcuts} />
       </I18nProvider>,
       container,
     );
@@ -371,5 +373,31 @@ describe('the on-page list follows the settings', () => {
     const { services } = fakeServices({ page: page() });
     await show(services);
     expect(container.querySelector('.national-left-out')).toBeNull();
+  });
+});
+
+describe('the popup’s footer', () => {
+  it('lists the shortcuts the browser has assigned, says which are not set, and names Esc', async () => {
+    const shortcuts = shortcutsOf({ commands: [{ name: 'previous-term', shortcut: '' }, { name: '_execute_action', shortcut: 'Alt+L' }, { name: 'next-term', shortcut: 'Ctrl+Shift+Y' }] });
+    expect(shortcuts).toEqual([
+      { command: 'next-term', keys: 'Ctrl+Shift+Y' },
+      { command: 'previous-term', keys: '' },
+    ]);
+    await show(fakeServices().services, { shortcuts });
+    const rows = [...container.querySelectorAll<HTMLElement>('footer .shortcuts li')];
+    expect(rows.map((li) => [li.dataset.command, li.textContent])).toEqual([
+      ['next-term', 'Ctrl+Shift+Y 下一个术语'],
+      ['previous-term', '未设置 上一个术语'],
+      ['close', 'Esc 关闭卡片'],
+    ]);
+    expect(rows[0]!.querySelector('kbd')!.textContent).toBe('Ctrl+Shift+Y');
+  });
+
+  it('holds the colour legend, folded, with every area by name', async () => {
+    await show(fakeServices().services);
+    const details = container.querySelector<HTMLDetailsElement>('footer details.legend-details')!;
+    expect(details.open).toBe(false);
+    expect(details.querySelector('summary')!.textContent).toBe('颜色图例');
+    expect([...details.querySelectorAll('.legend-name')].slice(0, CATEGORY_IDS.length).map((el) => el.textContent)).toEqual(CATEGORY_IDS.map((id) => CATEGORIES[id].zh));
   });
 });

@@ -11,6 +11,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '../../../components/i18n';
 import { SidePanel, type PanelPage, type SidePanelServices } from '../../../components/SidePanel';
+import { shortcutsOf } from '../../../components/Shortcuts';
 import { MESSAGES } from '../../../lib/i18n';
 import { loadGlossary } from '../../../scripts/glossary/load';
 
@@ -47,7 +48,7 @@ function fakeServices(pages: PanelPage[]) {
   };
 }
 
-async function show(services: SidePanelServices, shortcuts = [{ name: 'next-term', keys: 'Alt+Shift+N' }, { name: 'previous-term', keys: '' }]) {
+async function show(services: SidePanelServices, shortcuts = shortcutsOf({ commands: [{ name: 'next-term', shortcut: 'Alt+Shift+N' }, { name: 'previous-term', shortcut: '' }] })) {
   await act(async () => {
     render(
       <I18nProvider language="zh" table={MESSAGES.zh}>
@@ -101,10 +102,7 @@ describe('SidePanel', () => {
 
   it('lists the keyboard commands with their keys, and says when one has none', async () => {
     await show(fakeServices(['no-tab']).services);
-    const rows = [...container.querySelectorAll('.shortcut')].map((row) => [row.querySelector('dt')!.textContent, row.querySelector('dd')!.textContent]);
-    expect(rows).toEqual([
-      ['Alt+Shift+N', '下一个术语'],
-      ['未设置', '上一个术语'],
-    ]);
+    const rows = [...container.querySelectorAll('.shortcut-list li')].map((row) => row.textContent);
+    expect(rows).toEqual(['Alt+Shift+N 下一个术语', '未设置 上一个术语', 'Esc 关闭卡片']);
   });
 });

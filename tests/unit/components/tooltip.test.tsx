@@ -15,12 +15,13 @@ import { I18nProvider } from '../../../components/i18n';
 import { Tooltip } from '../../../components/Tooltip';
 import { splitScopeNote, type PageContext } from '../../../components/EntryDetails';
 import { formatTarget } from '../../../lib/glossary/format-target';
-import type { GlossaryEntry } from '../../../lib/glossary/types';
+import { CATEGORIES, CATEGORY_COLOURS, CATEGORY_IDS } from '../../../lib/glossary/categories';
+import type { GlossaryEntry, TraditionalText } from '../../../lib/glossary/types';
 import { MESSAGES, type UiLanguage } from '../../../lib/i18n';
 import { loadGlossary } from '../../../scripts/glossary/load';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../..');
-const { glossary } = loadGlossary({ dataDir: 'data', root: ROOT });
+const { glossary, traditional: traditionalTexts } = loadGlossary({ dataDir: 'data', root: ROOT });
 const entryByTerm = (term: string) => {
   const entry = glossary.entries.find((e) => e.term === term);
   if (!entry) throw new Error(`no entry ${term}`);
@@ -38,11 +39,31 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-async function showCard({ entry, context, language = 'zh' }: { entry: GlossaryEntry; context?: PageContext; language?: UiLanguage }) {
+async function showCard({
+  entry,
+  context,
+  language = 'zh',
+  traditional,
+  position,
+}: {
+  entry: GlossaryEntry;
+  context?: PageContext;
+  language?: UiLanguage;
+  traditional?: TraditionalText;
+  position?: { index: number; total: number };
+}) {
   await act(async () => {
     render(
       <I18nProvider language={language} table={MESSAGES[language]}>
-        <Tooltip entry={entry} context={context} copied={false} onCopyCitation={() => {}} onOpenInGlossary={() => {}} />
+        <Tooltip
+          entry={entry}
+          context={context}
+          traditional={traditional}
+          position={position}
+          copied={false}
+          onCopyCitation={() => {}}
+          onOpenInGlossary={() => {}}
+        />
       </I18nProvider>,
       container,
     );
@@ -235,6 +256,82 @@ describe('the scroll cue', () => {
     stubSizes({ selector: '.card', sizes: () => ({ scrollHeight: 300, clientHeight: 300 }) });
     const card = await showCard({ entry: entryByTerm('中国膜谷') });
     expect(card.hasAttribute('data-more')).toBe(false);
+  });
+});
+
+describe('the card in Traditional characters', () => {
+  it('shows the term, summary, targets with their comparators, explanation, local use and quote as converted at build time', async () => {
+    const entry = glossary.entries.find((e) => e.scope !== 'county' && e.localUse && e.targets.some((t) => t.comparator))!;
+    const text = traditionalTexts[entry.id]!;
+    const card = await showCard({ entry, traditional: text });
+    expect(card.getAttribute('lang')).toBe('zh-Hant');
+    const read = (selector: string) => card.querySelector(selector)!.textContent;
+    expect({ term: read('.term'), summary: read('.summary'), explanation: read('.explanation'), localUse: read('.local-use'), quote: read('.quote') }).toEqual({
+      term: text.term,
+      summary: text.summary,
+      explanation: text.explanation,
+      localUse: text.localUse,
+      quote: text.quote,
+    });
+    expect(read('.scope-note')).toContain(splitScopeNote({ scopeNote: text.scopeNote }).setBy);
+    expect([...card.querySelectorAll('.target')].map((li) => li.textContent)).toEqual(
+      entry.targets.map((t) => `${text.targets[t.id]!.indicator} ${Object.values(text.targets[t.id]!.parts).join('')}`),
+    );
+    // What is not Chinese text stays: pinyin, English, the references as published.
+    expect(read('.pinyin')).toBe(entry.pinyin);
+    expect(read('.english')).toBe(entry.english);
+    expect([...card.querySelectorAll('.references a')].map((a) => a.textContent)).toEqual(entry.references.map((r) => r.title));
+  });
+
+  it('is Simplified, and says so in its lang, without Traditional text', async () => {
+    const entry = entryByTerm('两高');
+    const card = await showCard({ entry });
+    expect(card.getAttribute('lang')).toBe('zh-CN');
+    expect(card.querySelector('.term')!.textContent).toBe('两高');
+    const traditional = await showCard({ entry, traditional: traditionalTexts[entry.id] });
+    expect(traditional.querySelector('.term')!.textContent).toBe('兩高');
+  });
+});
+
+describe('the position cue and the legend', () => {
+  it('says where the term is among the page’s terms when given, in words for a screen reader', async () => {
+    const card = await showCard({ entry: entryByTerm('中国膜谷'), position: { index: 3, total: 27 } });
+    const cue = card.querySelector('.position')!;
+    expect(cue.textContent).toBe('3 / 27');
+    expect(cue.getAttribute('aria-label')).toBe('第 3 个术语，共 27 个');
+    const hovered = await showCard({ entry: entryByTerm('中国膜谷') });
+    expect(hovered.querySelector('.position')).toBeNull();
+  });
+
+  it('opens the colour legend in place of the entry, each area in its colour, the term’s own area marked; 返回 brings the entry back', async () => {
+    const entry = entryByTerm('高标准农田');
+    const card = await showCard({ entry });
+    vi.spyOn(window, 'getComputedStyle').mockImplementation(() => ({ height: '300px' }) as CSSStyleDeclaration);
+    const toggle = card.querySelector<HTMLButtonElement>('button.legend-toggle')!;
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    await act(async () => toggle.click());
+    const rows = [...card.querySelectorAll<HTMLElement>('.legend li')];
+    expect(rows.map((li) => li.dataset.category)).toEqual([...CATEGORY_IDS, 'quiet']);
+    for (const id of CATEGORY_IDS) {
+      const row = rows.find((li) => li.dataset.category === id)!;
+      expect(row.querySelector('.legend-name')!.textContent).toBe(CATEGORIES[id].zh);
+      expect(row.querySelector<HTMLElement>('.legend-sample')!.style.textDecorationColor).toBe(CATEGORY_COLOURS[id]);
+    }
+    expect(card.querySelector('.legend li[aria-current]')?.getAttribute('data-category')).toBe(entry.category);
+    expect(card.querySelector('.term')).toBeNull();
+    expect(card.getAttribute('aria-labelledby')).toBe('legend-title');
+    expect({ expanded: toggle.getAttribute('aria-expanded'), text: toggle.textContent, height: card.style.maxHeight }).toEqual({ expanded: 'true', text: '返回', height: '300px' });
+    await act(async () => toggle.click());
+    expect(card.querySelector('.term')!.textContent).toBe(entry.term);
+    expect(card.querySelector('.legend')).toBeNull();
+  });
+
+  it('shows the next term’s card with its entry, not the legend left open on the last one', async () => {
+    const card = await showCard({ entry: entryByTerm('高标准农田') });
+    await act(async () => card.querySelector<HTMLButtonElement>('button.legend-toggle')!.click());
+    const next = await showCard({ entry: entryByTerm('中国膜谷') });
+    expect(next.querySelector('.legend')).toBeNull();
+    expect(next.querySelector('.term')!.textContent).toBe('中国膜谷');
   });
 });
 

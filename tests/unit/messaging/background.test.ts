@@ -2,7 +2,7 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerBackgroundHandlers } from '../../../lib/messaging/background-handlers';
-import type { Glossary, GlossaryEntry } from '../../../lib/glossary/types';
+import type { Glossary, GlossaryEntry, TraditionalText } from '../../../lib/glossary/types';
 import { sendMessage } from '../../../lib/messaging/protocol';
 
 const entry = (id: string, term: string): GlossaryEntry => ({
@@ -28,6 +28,10 @@ const glossary: Glossary = {
   source: { title: 't', publisher: 'p', date: '2022-01-17' },
 };
 
+const traditional: Record<string, TraditionalText> = {
+  'liang-gao': { term: '兩高', summary: '兩高 summary', explanation: '', scopeNote: '兩高 scope', quote: '兩高', targets: {} },
+};
+
 let badges: Array<{ tabId: number; text: string }>;
 let opened: string[];
 let unregister: () => void;
@@ -35,7 +39,7 @@ beforeEach(() => {
   fakeBrowser.reset();
   badges = [];
   opened = [];
-  unregister = registerBackgroundHandlers({ glossary, setBadge: (badge) => badges.push(badge), openExtensionPage: (page) => opened.push(page.path) }).unregister;
+  unregister = registerBackgroundHandlers({ glossary, traditional, setBadge: (badge) => badges.push(badge), openExtensionPage: (page) => opened.push(page.path) }).unregister;
 });
 afterEach(() => unregister());
 
@@ -43,6 +47,12 @@ describe('background', () => {
   it('serves the entries asked for, skipping unknown ids', async () => {
     const entries = await sendMessage('getEntries', { ids: ['si-jian-si-zeng', 'nope', 'liang-gao'] });
     expect(entries.map((e) => e.term)).toEqual(['四减四增', '两高']);
+  });
+
+  it('serves the Traditional text asked for, by id, skipping ids without one', async () => {
+    const texts = await sendMessage('getTraditionalText', { ids: ['si-jian-si-zeng', 'liang-gao', 'nope'] });
+    expect(texts).toEqual({ 'liang-gao': traditional['liang-gao'] });
+    await expect(sendMessage('getTraditionalText', { ids: ['<img src=x>'] })).rejects.toThrow(/Rejected "getTraditionalText"/);
   });
 
   it('rejects a message whose data does not match the protocol', async () => {
@@ -71,7 +81,7 @@ describe('telling the side panel', () => {
   it('announces nothing for a report it refuses (a real tab\'s report reaching the panel: tests/e2e/sidepanel.test.ts)', async () => {
     unregister();
     const announced: number[] = [];
-    unregister = registerBackgroundHandlers({ glossary, setBadge: () => undefined, openExtensionPage: () => undefined, announceTabTerms: ({ tabId }) => announced.push(tabId) }).unregister;
+    unregister = registerBackgroundHandlers({ glossary, traditional, setBadge: () => undefined, openExtensionPage: () => undefined, announceTabTerms: ({ tabId }) => announced.push(tabId) }).unregister;
     await expect(sendMessage('reportPageTerms', { pageId: 'p1', counts: { 'liang-gao': 2 } })).rejects.toThrow(/from a tab/);
     expect(announced).toEqual([]);
   });
