@@ -70,6 +70,13 @@ export function OptionsPage({ loaded, services }: { loaded: LoadedSettings; serv
             {t(style === 'underline' ? 'optStyleUnderline' : style === 'background' ? 'optStyleBackground' : 'optStyleOff')}
           </label>
         ))}
+        <p class="label">{t('optDensity')}</p>
+        {(['every', 'first'] as const).map((density) => (
+          <label class="row" key={density}>
+            <input type="radio" name="density" value={density} checked={settings.density === density} onChange={() => update({ density })} />
+            {t(density === 'every' ? 'optDensityEvery' : 'optDensityFirst')}
+          </label>
+        ))}
         <p class="label">{t('optAreas')}</p>
         <div class="areas">
           {CATEGORY_IDS.map((id) => (

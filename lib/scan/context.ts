@@ -55,7 +55,7 @@ export function appearanceOf({ settings, aboutHuantai }: { settings: Settings; a
   if (!aboutHuantai) {
     for (const category of CATEGORY_IDS) (settings.nationalEverywhere ? quiet : hidden).add(paintGroupOf({ category, scope: 'national' }));
   }
-  return { style: settings.highlightStyle, hidden, quiet };
+  return { style: settings.highlightStyle, hidden, quiet, density: settings.density };
 }
 
 export interface PageCounts {

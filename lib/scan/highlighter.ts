@@ -11,6 +11,7 @@ import { clearWithin, dropBlockHits } from './clearing';
 import { createBlockStore, hitsOf, type BlockState, type BlockStore, type PaintedRange } from './highlight-blocks';
 import { createLazyPainting, type LazyPainting, type LazyPaintingDeps, type WatchVisibility } from './lazy-paint';
 import { createPainter, type Appearance, type Painter, type PainterDeps } from './paint';
+import { createFirstOccurrences } from './first-occurrences';
 import { blockOf, type Hit, type RunHits } from './scanner';
 
 export { HIGHLIGHT_PREFIX, type Appearance } from './paint';
@@ -27,7 +28,16 @@ export interface HighlighterDeps extends PainterDeps, Pick<LazyPaintingDeps, 're
 
 export function createHighlighter(deps: HighlighterDeps) {
   const store = createBlockStore({ groupChars: deps.groupChars, groupBlocks: deps.groupBlocks });
-  const painter = createPainter(deps);
+  const firsts = createFirstOccurrences({ blocks: () => store.blocks.values() });
+  const painter = createPainter({ ...deps, isFirst: firsts.isFirst });
+  /** Paints the painted blocks again, after what a block shows has changed. */
+  const repaintPainted = () => {
+    for (const state of store.blocks.values()) {
+      if (!state.painted) continue;
+      painter.unpaint(state);
+      painter.paint(state);
+    }
+  };
   const lazy = createLazyPainting({
     watchVisibility: deps.watchVisibility,
     stateOf: (element) => store.blocks.get(element),
@@ -39,6 +49,7 @@ export function createHighlighter(deps: HighlighterDeps) {
     unpaintAfter: deps.unpaintAfter,
   });
   const forget = (state: BlockState) => {
+    firsts.forget();
     painter.unpaint(state);
     store.remove(state);
     lazy.removed(state);
@@ -50,7 +61,10 @@ export function createHighlighter(deps: HighlighterDeps) {
      * Adds a run's hits to its block (a block may hold several runs around nested blocks). `gap`:
      * how much text the scan passed since the last run it reported.
      */
-    addRun: (run: { block: Element; hits: RunHits; root?: Node; gap?: number }) => addRun({ ...run, store, painter, lazy }),
+    addRun: (run: { block: Element; hits: RunHits; root?: Node; gap?: number }) => {
+      addRun({ ...run, store, painter, lazy });
+      firsts.added(store.blocks.get(run.block));
+    },
 
     /** The scan is over: the group it was filling is complete (blocks found later start new ones). */
     endScan() {
@@ -61,6 +75,8 @@ export function createHighlighter(deps: HighlighterDeps) {
     /** Drops everything found inside `roots` (before they are rescanned) and in blocks no longer in the page. */
     clearWithin({ roots }: { roots: readonly Node[] }) {
       clearWithin({ roots, blocks: store.blocks, forget, dropHits });
+      // A first occurrence cleared: the next one of its term is painted in its place.
+      if (painter.density() === 'first') repaintPainted();
     },
 
     counts: (): Map<number, number> => store.counts(),
@@ -69,12 +85,12 @@ export function createHighlighter(deps: HighlighterDeps) {
     hitAt: ({ node, offset }: { node: Node; offset: number }): PaintedRange | undefined => paintedHitAt({ store, painter, node, offset }),
 
     *paintedRanges(): Generator<PaintedRange> {
-      for (const state of store.blocks.values()) if (state.painted && state.ranges) yield* state.ranges;
+      for (const state of store.blocks.values()) if (state.painted && state.ranges) for (const entry of state.ranges) if (painter.paints(entry.hit)) yield entry;
     },
 
-    /** Every hit of a shown group, painted or not, in no particular order. */
+    /** Every hit painted once its block is (of a shown group, kept by the density), in no particular order. */
     *allHits(): Generator<{ block: Element; hit: Hit }> {
-      for (const [block, state] of store.blocks) for (const hit of hitsOf(state)) if (painter.isShown(hit.value)) yield { block, hit };
+      for (const [block, state] of store.blocks) for (const hit of hitsOf(state)) if (painter.paints(hit)) yield { block, hit };
     },
 
     /** Paints a block now, whatever its visibility (before scrolling to it); it is unpainted with its group. */
@@ -87,7 +103,11 @@ export function createHighlighter(deps: HighlighterDeps) {
      * How highlights look: underlined, as a background, or not painted at all (hover still
      * explains terms), and which groups (the report's areas) are hidden and not explained.
      */
-    setAppearance: (next: Appearance) => painter.setAppearance(next),
+    setAppearance(next: Appearance) {
+      const densityChanged = (next.density ?? 'every') !== painter.density();
+      painter.setAppearance(next);
+      if (densityChanged) repaintPainted();
+    },
 
     setEnabled(value: boolean) {
       painter.setEnabled(value);
@@ -126,7 +146,7 @@ function paintedHitAt({ store, painter, node, offset }: { store: BlockStore; pai
   const block = node.nodeType === 3 ? blockOf(node) : null;
   const state = block ? store.blocks.get(block) : undefined;
   if (!state?.painted || !state.ranges) return undefined;
-  return state.ranges.find((entry) => covers(entry.hit, node, offset) && painter.isShown(entry.value));
+  return state.ranges.find((entry) => covers(entry.hit, node, offset) && painter.paints(entry.hit));
 }
 
 /** Does a hit cover the char at `offset` in `node` (a hit may span several text nodes of its block)? */

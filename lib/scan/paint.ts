@@ -18,6 +18,8 @@ export interface Appearance {
   hidden: ReadonlySet<string>;
   /** Groups painted in the quiet style whatever the style (national terms on a page about elsewhere). */
   quiet?: ReadonlySet<string>;
+  /** Every occurrence of a term, or only its first on the page (the reader's density setting). */
+  density?: 'every' | 'first';
 }
 
 export interface PainterDeps {
@@ -28,6 +30,8 @@ export interface PainterDeps {
   createRange: (hit: Hit) => AbstractRange;
   /** Highlight name suffix for a hit's term (its category), e.g. "ecology". */
   groupOf: (value: number) => string;
+  /** Is this the first occurrence of its term on the page (density 'first' paints only those)? */
+  isFirst?: (hit: Hit) => boolean;
 }
 
 export function createPainter(deps: PainterDeps) {
@@ -50,6 +54,7 @@ export function createPainter(deps: PainterDeps) {
     deps.registry.set(name, highlight);
   };
   const groupNameOf = (value: number) => (groupNames[value] ??= deps.groupOf(value));
+  const densityKeeps = (hit: Hit) => appearance.density !== 'first' || (deps.isFirst?.(hit) ?? true);
   const highlightOf = (value: number) => {
     let highlight = byValue[value];
     if (highlight) return highlight;
@@ -68,7 +73,7 @@ export function createPainter(deps: PainterDeps) {
     paint(state: BlockState): number {
       if (state.painted || !enabled) return 0;
       const ranges = (state.ranges ??= hitsOf(state).map((hit) => ({ value: hit.value, range: deps.createRange(hit), hit })));
-      for (const entry of ranges) highlightOf(entry.value).add(entry.range);
+      for (const entry of ranges) if (densityKeeps(entry.hit)) highlightOf(entry.value).add(entry.range);
       state.painted = true;
       return ranges.length;
     },
@@ -81,6 +86,9 @@ export function createPainter(deps: PainterDeps) {
       return ranges.length;
     },
     isShown: (value: number) => !appearance.hidden.has(groupNameOf(value)),
+    /** Is this hit painted when its block is (its group shown, and the density keeps it)? */
+    paints: (hit: Hit) => !appearance.hidden.has(groupNameOf(hit.value)) && densityKeeps(hit),
+    density: () => appearance.density ?? 'every',
     setAppearance(next: Appearance) {
       appearance = next;
       for (const [group, highlight] of highlights) register(group, highlight);

@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { allPainted, startHarness, type Harness } from './harness';
+import { allPainted, badgeOf, startHarness, type Harness } from './harness';
 import { hoverText, tooltipText } from './page-helpers';
 
 let harness: Harness;
@@ -68,6 +68,18 @@ describe('settings applied to an open tab', () => {
     // Off paints nothing but still explains a term under the pointer.
     await hoverText(page, '中国膜谷');
     await expect.poll(() => tooltipText(page)).toContain('中国膜谷');
+  });
+
+  it('with density "first", paints each term once: as many ranges as distinct terms, the badge’s number', async () => {
+    const page = await harness.openPage('/demo/');
+    const every = (await allPainted(page)).length;
+    const distinct = Number(await badgeOf(page));
+    // The demo names some terms more than once (中国膜谷, 两高…), so the two settings differ.
+    expect(every).toBeGreaterThan(distinct);
+    await options.locator('input[name=density][value=first]').check();
+    await expect.poll(async () => (await allPainted(page)).length).toBe(distinct);
+    await options.locator('input[name=density][value=every]').check();
+    await expect.poll(async () => (await allPainted(page)).length).toBe(every);
   });
 
   it('hides an area: its terms are neither painted nor explained', async () => {

@@ -366,6 +366,51 @@ describe('appearance from the settings', () => {
   });
 });
 
+describe('density', () => {
+  const FIRST = { style: 'underline', hidden: new Set<string>(), density: 'first' } as const;
+  /** Text of each painted range with the id of its block, in the page's order. */
+  const paintedWhere = (s: ReturnType<typeof setup>) =>
+    [...s.registry.values()]
+      .flatMap((set) => [...set].map((r) => `${r.hit.startNode.parentElement!.closest('p')!.id}:${textOf(r.hit)}`))
+      .sort();
+
+  it('with "first", paints each term once, where the page first says it, and explains only that one', async () => {
+    const s = setup();
+    await scanInto(s.highlighter);
+    s.highlighter.setAppearance(FIRST);
+    s.show(byId('a1'), byId('a2'), byId('b1'));
+    expect(paintedWhere(s)).toEqual(['a1:中国膜谷', 'a2:高标准农田', 'b1:两高”项目']);
+    const b1 = byId('b1').firstChild as Text;
+    expect(s.highlighter.hitAt({ node: b1, offset: b1.data.indexOf('膜谷') })).toBeUndefined();
+    expect([...s.highlighter.allHits()].map(({ hit }) => textOf(hit)).sort()).toEqual(['中国膜谷', '两高”项目', '高标准农田'].sort());
+    // Counts stay the page's occurrences: the badge and the popup count every one.
+    expect(s.highlighter.counts().get(MO_GU)).toBe(3);
+  });
+
+  it('switching density repaints what is on screen, both ways', async () => {
+    const s = setup();
+    await scanInto(s.highlighter);
+    s.show(byId('a1'), byId('b1'));
+    expect(s.rangeCount()).toBe(4);
+    s.highlighter.setAppearance(FIRST);
+    expect(paintedWhere(s)).toEqual(['a1:中国膜谷', 'b1:两高”项目']);
+    s.highlighter.setAppearance({ ...FIRST, density: 'every' });
+    expect(s.rangeCount()).toBe(4);
+  });
+
+  it('paints the next occurrence once the first has gone from the page', async () => {
+    const s = setup();
+    await scanInto(s.highlighter);
+    s.highlighter.setAppearance(FIRST);
+    s.show(byId('a1'), byId('b1'));
+    byId('a').remove();
+    s.highlighter.clearWithin({ roots: [document.body] });
+    await scanInto(s.highlighter);
+    s.show(byId('b1'));
+    expect(paintedWhere(s)).toEqual(['b1:两高”项目', 'b1:中国膜谷']);
+  });
+});
+
 describe('groups', () => {
   const paragraphs = (n: number) => Array.from({ length: n }, (_, i) => `<p id="p${i}">第${i}段：中国膜谷</p>`).join('');
   const ids = (elements: Iterable<Element>) => [...elements].map((el) => el.id).sort();
