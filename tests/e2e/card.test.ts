@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { CATEGORIES, CATEGORY_COLOURS, CATEGORY_IDS } from '../../lib/glossary/categories';
 import { scrollThrough, startHarness, type Harness } from './harness';
 import { compiled, entryByTerm } from './glossary-fixture';
-import { centreOf, fireCommand, hoverText } from './page-helpers';
+import { centreOf, fireCommand, hoverText, paintedInDocumentOrder } from './page-helpers';
 
 const HOST = 'huantai-lens-ui';
 
@@ -109,19 +109,7 @@ describe('the keyboard commands’ position cue', () => {
     const page = await harness.openPage('/demo/');
     // Every term painted, as for a reader who has scrolled through the article.
     await scrollThrough(page);
-    const painted = await page.evaluate(() => {
-      const ranges: Range[] = [];
-      CSS.highlights.forEach((highlight, name) => {
-        if (!name.startsWith('huantai-lens') || name === 'huantai-lens-active') return;
-        for (const r of highlight) {
-          const live = document.createRange();
-          live.setStart(r.startContainer, r.startOffset);
-          live.setEnd(r.endContainer, r.endOffset);
-          ranges.push(live);
-        }
-      });
-      return ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b)).map((r) => r.toString());
-    });
+    const painted = (await paintedInDocumentOrder(page)).map((range) => range.text);
     expect(painted.length).toBeGreaterThan(10);
     await page.bringToFront();
     const worker = harness.context.serviceWorkers().find((w) => w.url().includes(harness.extensionId))!;

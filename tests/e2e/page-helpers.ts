@@ -64,3 +64,21 @@ export function centreOf(page: Page, selector: string): Promise<{ x: number; y: 
     ['huantai-lens-ui', selector] as const,
   );
 }
+
+/** Every painted range of the page (the flash of "show me where" left out) in document order: its text and box. */
+export function paintedInDocumentOrder(page: Page): Promise<{ text: string; top: number; bottom: number }[]> {
+  return page.evaluate(() => {
+    const ranges: Range[] = [];
+    CSS.highlights.forEach((highlight, name) => {
+      if (!name.startsWith('huantai-lens') || name === 'huantai-lens-active') return;
+      for (const r of highlight) {
+        const live = document.createRange();
+        live.setStart(r.startContainer, r.startOffset);
+        live.setEnd(r.endContainer, r.endOffset);
+        ranges.push(live);
+      }
+    });
+    ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+    return ranges.map((r) => ({ text: r.toString(), top: r.getBoundingClientRect().top, bottom: r.getBoundingClientRect().bottom }));
+  });
+}

@@ -15,6 +15,7 @@ import { formatTarget } from '../../lib/glossary/format-target';
 import { createTermFinder, findTerms } from '../../lib/scan/term-finder';
 import { type Harness, scrollThrough, startHarness, waitForScanIdle } from './harness';
 import { compiled, entryByTerm } from './glossary-fixture';
+import { paintedInDocumentOrder } from './page-helpers';
 
 const SCREENSHOTS = join(PROJECT_ROOT, 'tests/e2e/screenshots');
 const finder = createTermFinder({ termList: compiled.termList });
@@ -65,20 +66,7 @@ const followedUrl = () => panel.locator('.panel-site').getAttribute('data-url', 
 /** Every painted range of the page in document order, as glossary ids, and each id's first place among them. */
 async function paintedInOrder(page: Page): Promise<{ first: string[]; counts: Map<string, number> }> {
   await scrollThrough(page);
-  const texts = await page.evaluate(() => {
-    const ranges: Range[] = [];
-    CSS.highlights.forEach((highlight, name) => {
-      if (!name.startsWith('huantai-lens') || name === 'huantai-lens-active') return;
-      for (const r of highlight) {
-        const live = document.createRange();
-        live.setStart(r.startContainer, r.startOffset);
-        live.setEnd(r.endContainer, r.endOffset);
-        ranges.push(live);
-      }
-    });
-    ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-    return ranges.map((r) => r.toString());
-  });
+  const texts = (await paintedInDocumentOrder(page)).map((range) => range.text);
   const counts = new Map<string, number>();
   for (const id of texts.map(termIdOf)) counts.set(id, (counts.get(id) ?? 0) + 1);
   return { first: [...counts.keys()], counts };

@@ -14,7 +14,7 @@ import { citationOf } from '../../lib/glossary/citation';
 import { SOURCE_DOCUMENT } from '../../lib/glossary/source-document';
 import { scrollThrough, startHarness, type Harness } from './harness';
 import { entryByTerm } from './glossary-fixture';
-import { centreOf, fireCommand, pointOf } from './page-helpers';
+import { centreOf, fireCommand, paintedInDocumentOrder, pointOf } from './page-helpers';
 
 const HOST = 'huantai-lens-ui';
 const SCREENSHOTS = join(PROJECT_ROOT, 'tests/e2e/screenshots');
@@ -381,21 +381,7 @@ describe('the tooltip, with a mouse and a keyboard', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('首页');
 
     // The terms of the page in document order, as painted (the first screens are painted at load).
-    const order = (): Promise<{ text: string; top: number; bottom: number }[]> =>
-      page.evaluate(() => {
-        const ranges: Range[] = [];
-        CSS.highlights.forEach((highlight, name) => {
-          if (!name.startsWith('huantai-lens')) return;
-          for (const r of highlight) {
-            const live = document.createRange();
-            live.setStart(r.startContainer, r.startOffset);
-            live.setEnd(r.endContainer, r.endOffset);
-            ranges.push(live);
-          }
-        });
-        ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-        return ranges.map((r) => ({ text: r.toString(), top: r.getBoundingClientRect().top, bottom: r.getBoundingClientRect().bottom }));
-      });
+    const order = () => paintedInDocumentOrder(page);
     const focus = () =>
       page.evaluate((tag) => ({
         active: document.activeElement?.localName,

@@ -10,7 +10,8 @@ import { render } from 'preact';
 import { I18nProvider } from '../../../components/i18n';
 import { MESSAGES } from '../../../lib/i18n';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { useContainer } from './container';
 import { GlossaryPage, type GlossaryPageServices } from '../../../components/GlossaryPage';
 import { CSV_BOM, GLOSSARY_CSV_HEADER } from '../../../lib/glossary/csv';
 import { CATEGORY_IDS } from '../../../lib/glossary/categories';
@@ -24,15 +25,7 @@ const { glossary, termList } = loadGlossary({ dataDir: 'data', root: ROOT });
 const index = createSearchIndex({ glossary, variants: termList.variants });
 const idOf = (term: string) => glossary.entries.find((e) => e.term === term)!.id;
 
-let container: HTMLElement;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
+const mount = useContainer();
 
 function fakeServices(initialHash = '') {
   let hash = initialHash;
@@ -60,14 +53,14 @@ async function show(services: GlossaryPageServices) {
       <I18nProvider language="zh" table={MESSAGES.zh}>
         <GlossaryPage glossary={glossary} index={index} services={services} />
       </I18nProvider>,
-      container,
+      mount.current,
     );
   });
 }
 
-const detailId = () => container.querySelector<HTMLElement>('.detail article.entry-view')?.dataset.id ?? null;
+const detailId = () => mount.current.querySelector<HTMLElement>('.detail article.entry-view')?.dataset.id ?? null;
 const button = (label: string | RegExp) =>
-  [...container.querySelectorAll('button')].find((b) => (typeof label === 'string' ? b.textContent === label : label.test(b.textContent ?? '')))!;
+  [...mount.current.querySelectorAll('button')].find((b) => (typeof label === 'string' ? b.textContent === label : label.test(b.textContent ?? '')))!;
 /** CSV lines without quoted line breaks: the first field of each row. */
 const firstFields = (csv: string) => csv.slice(CSV_BOM.length).split('\r\n').filter(Boolean).map((line) => line.split(',')[0]);
 
@@ -80,32 +73,32 @@ describe('the glossary page', () => {
     expect(detailId()).toBe(idOf('中国膜谷'));
     await act(async () => services.setHash(''));
     expect(detailId()).toBeNull();
-    expect(container.querySelector('.detail')!.textContent).toContain('选择一个词条');
+    expect(mount.current.querySelector('.detail')!.textContent).toContain('选择一个词条');
   });
 
   it('says when the hash names no entry', async () => {
     const { services } = fakeServices('no-such-entry');
     await show(services);
     expect(detailId()).toBeNull();
-    expect(container.querySelector('.detail')!.textContent).toContain('没有找到词条“no-such-entry”');
+    expect(mount.current.querySelector('.detail')!.textContent).toContain('没有找到词条“no-such-entry”');
   });
 
   it('shows the targets view for #targets, one row per target', async () => {
     const { services } = fakeServices('targets');
     await show(services);
-    expect(container.querySelectorAll('.targets-view tbody tr')).toHaveLength(glossary.targets.length);
-    expect(container.querySelector('.columns')).toBeNull();
+    expect(mount.current.querySelectorAll('.targets-view tbody tr')).toHaveLength(glossary.targets.length);
+    expect(mount.current.querySelector('.columns')).toBeNull();
   });
 
   it('formats every target in the targets view as the card does', async () => {
     const { services } = fakeServices('targets');
     await show(services);
     for (const target of glossary.targets) {
-      const cells = [...container.querySelectorAll(`tr[data-target="${target.id}"] td`)].map((td) => td.textContent);
+      const cells = [...mount.current.querySelectorAll(`tr[data-target="${target.id}"] td`)].map((td) => td.textContent);
       expect(cells[1], target.id).toBe(formatTarget(target));
     }
     const byIndicator = (indicator: string) =>
-      container.querySelector(`tr[data-target="${glossary.targets.find((t) => t.indicator === indicator)!.id}"] td.value`)!.textContent;
+      mount.current.querySelector(`tr[data-target="${glossary.targets.find((t) => t.indicator === indicator)!.id}"] td.value`)!.textContent;
     expect(byIndicator('城镇登记失业率')).toBe('低于4.5%');
     expect(byIndicator('“长者食堂”县域覆盖')).toBe('实现全覆盖');
     expect(byIndicator('新增市级以上重点人才工程人选')).toBe('力争10人以上');
@@ -115,7 +108,7 @@ describe('the glossary page', () => {
     const entry = glossary.entries.find((e) => e.term === '高标准农田')!;
     const { services } = fakeServices(entry.id);
     await show(services);
-    const items = [...container.querySelectorAll('.detail .references li')];
+    const items = [...mount.current.querySelectorAll('.detail .references li')];
     expect(items.map((li) => li.textContent)).toEqual(entry.references.map((r) => `${r.publisher} · ${r.title}${r.date ? ` · ${r.date}` : ''}`));
     expect(items.map((li) => li.querySelector('a')!.getAttribute('href'))).toEqual(entry.references.map((r) => r.url));
   });
@@ -123,10 +116,10 @@ describe('the glossary page', () => {
   it('filters the list by area', async () => {
     const { services } = fakeServices();
     await show(services);
-    expect(container.querySelectorAll('.entry-list li')).toHaveLength(glossary.entries.length);
+    expect(mount.current.querySelectorAll('.entry-list li')).toHaveLength(glossary.entries.length);
     for (const id of CATEGORY_IDS) {
-      await act(async () => container.querySelectorAll<HTMLButtonElement>('.areas button')[CATEGORY_IDS.indexOf(id) + 1]!.click());
-      const shown = [...container.querySelectorAll('.entry-list li')].map((li) => li.id.replace('entry-', ''));
+      await act(async () => mount.current.querySelectorAll<HTMLButtonElement>('.areas button')[CATEGORY_IDS.indexOf(id) + 1]!.click());
+      const shown = [...mount.current.querySelectorAll('.entry-list li')].map((li) => li.id.replace('entry-', ''));
       expect(shown).toEqual(glossary.entries.filter((e) => e.category === id).map((e) => e.id));
     }
   });
@@ -138,12 +131,12 @@ describe('the glossary page', () => {
     expect(downloads[0]).toMatchObject({ filename: 'huantai-glossary.csv', type: 'text/csv;charset=utf-8' });
     expect(downloads[0]!.content.startsWith(CSV_BOM + GLOSSARY_CSV_HEADER.join(','))).toBe(true);
 
-    const input = container.querySelector<HTMLInputElement>('input[role=combobox]')!;
+    const input = mount.current.querySelector<HTMLInputElement>('input[role=combobox]')!;
     await act(async () => {
       input.value = 'shouru';
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    const shown = [...container.querySelectorAll<HTMLElement>('[role=option]')].map((o) => o.dataset.id);
+    const shown = [...mount.current.querySelectorAll<HTMLElement>('[role=option]')].map((o) => o.dataset.id);
     expect(shown.length).toBeGreaterThan(1);
     await act(async () => button(/导出当前结果 CSV/).click());
     expect(downloads[1]!.filename).toBe('huantai-glossary-results.csv');

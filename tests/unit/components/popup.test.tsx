@@ -10,7 +10,8 @@ import { render } from 'preact';
 import { I18nProvider } from '../../../components/i18n';
 import { MESSAGES } from '../../../lib/i18n';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { useContainer } from './container';
 import { Popup, type PopupServices, type PopupState } from '../../../components/Popup';
 import { shortcutsOf, type Shortcut } from '../../../components/Shortcuts';
 import { CATEGORIES, CATEGORY_IDS } from '../../../lib/glossary/categories';
@@ -29,15 +30,7 @@ const idOf = (term: string) => {
   return entry.id;
 };
 
-let container: HTMLElement;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
+const mount = useContainer();
 
 function fakeServices({ page = null, saved = null }: { page?: PageTerms | null | Promise<PageTerms | null>; saved?: PopupState | null } = {}) {
   const states: PopupState[] = [];
@@ -60,7 +53,7 @@ async function show(services: PopupServices, { shortcuts }: { shortcuts?: Shortc
       <I18nProvider language="zh" table={MESSAGES.zh}>
         <Popup glossary={glossary} index={index} services={services} shortcuts={shortcuts} />
       </I18nProvider>,
-      container,
+      mount.current,
     );
   });
   // Let getPageTerms settle.
@@ -69,7 +62,7 @@ async function show(services: PopupServices, { shortcuts }: { shortcuts?: Shortc
   });
 }
 
-const input = () => container.querySelector<HTMLInputElement>('input[role=combobox]')!;
+const input = () => mount.current.querySelector<HTMLInputElement>('input[role=combobox]')!;
 
 async function type(query: string) {
   await act(async () => {
@@ -84,41 +77,41 @@ async function press(key: string) {
   });
 }
 
-const options = () => [...container.querySelectorAll<HTMLElement>('[role=option]')];
+const options = () => [...mount.current.querySelectorAll<HTMLElement>('[role=option]')];
 const selectedIndex = () => options().findIndex((o) => o.getAttribute('aria-selected') === 'true');
-const openId = () => container.querySelector<HTMLElement>('article.entry-view')?.dataset.id ?? null;
+const openId = () => mount.current.querySelector<HTMLElement>('article.entry-view')?.dataset.id ?? null;
 
 describe('the popup’s “on this page”', () => {
   it('says the page was not scanned when the tab does not answer', async () => {
     const { services } = fakeServices({ page: null });
     await show(services);
-    expect(container.querySelector('.on-page')!.textContent).toContain('此页面未被扫描');
+    expect(mount.current.querySelector('.on-page')!.textContent).toContain('此页面未被扫描');
   });
 
   it('shows it is waiting while the page has not answered yet', async () => {
     const { services } = fakeServices({ page: new Promise(() => {}) });
     await show(services);
-    expect(container.querySelector('.on-page p')!.textContent).toBe('…');
+    expect(mount.current.querySelector('.on-page p')!.textContent).toBe('…');
   });
 
   it('says so when the page has none of the glossary’s terms', async () => {
     const { services } = fakeServices({ page: { url: 'https://example.com/', active: true, scanning: false, counts: {} } });
     await show(services);
-    expect(container.querySelector('.on-page')!.textContent).toContain('本页没有词表中的术语');
+    expect(mount.current.querySelector('.on-page')!.textContent).toContain('本页没有词表中的术语');
   });
 
   it('lists known terms with a count, most frequent first, and reveals one on click', async () => {
     const counts = { [idOf('两高')]: 1, [idOf('中国膜谷')]: 3, [idOf('高标准农田')]: 2, 'no-such-entry': 9, [idOf('双碳')]: 0 };
     const { services } = fakeServices({ page: { url: 'https://example.com/', active: true, scanning: false, counts } });
     await show(services);
-    const rows = [...container.querySelectorAll<HTMLElement>('.on-page li')].map((li) => [li.dataset.id, li.querySelector('.count')!.textContent]);
+    const rows = [...mount.current.querySelectorAll<HTMLElement>('.on-page li')].map((li) => [li.dataset.id, li.querySelector('.count')!.textContent]);
     expect(rows).toEqual([
       [idOf('中国膜谷'), '×3'],
       [idOf('高标准农田'), '×2'],
       [idOf('两高'), '×1'],
     ]);
-    expect(container.querySelector('#on-page-title')!.textContent).toBe('本页术语（3）');
-    await act(async () => container.querySelector<HTMLButtonElement>(`li[data-id="${idOf('高标准农田')}"] .on-page-term`)!.click());
+    expect(mount.current.querySelector('#on-page-title')!.textContent).toBe('本页术语（3）');
+    await act(async () => mount.current.querySelector<HTMLButtonElement>(`li[data-id="${idOf('高标准农田')}"] .on-page-term`)!.click());
     expect(services.revealTerm).toHaveBeenCalledWith({ id: idOf('高标准农田') });
   });
 
@@ -126,7 +119,7 @@ describe('the popup’s “on this page”', () => {
     const { services } = fakeServices({ page: { url: 'https://example.com/', active: true, scanning: false, counts: { [idOf('两高')]: 1 } } });
     await show(services);
     await type('zgmg');
-    expect(container.querySelector('.on-page')).toBeNull();
+    expect(mount.current.querySelector('.on-page')).toBeNull();
     expect(options()[0]!.dataset.id).toBe(idOf('中国膜谷'));
   });
 });
@@ -163,7 +156,7 @@ describe('the popup’s search and entry view', () => {
     expect(options()).toHaveLength(1);
 
     await press('Enter');
-    const back = [...container.querySelectorAll('button')].find((b) => b.textContent === '返回')!;
+    const back = [...mount.current.querySelectorAll('button')].find((b) => b.textContent === '返回')!;
     await act(async () => back.click());
     expect(openId()).toBeNull();
     expect(options()).toHaveLength(1);
@@ -199,7 +192,7 @@ describe('the popup’s search and entry view', () => {
     expect(input().value).toBe('sh');
     expect(selectedIndex()).toBe(3);
 
-    render(null, container);
+    render(null, mount.current);
     const withEntry = fakeServices({ saved: { query: 'zgmg', selected: 0, openId: idOf('中国膜谷') } });
     await show(withEntry.services);
     expect(openId()).toBe(idOf('中国膜谷'));
@@ -217,7 +210,7 @@ describe('the popup’s search and entry view', () => {
     await show(services);
     await type('两高');
     await press('Enter');
-    const button = (label: string) => [...container.querySelectorAll('button')].find((b) => b.textContent === label)!;
+    const button = (label: string) => [...mount.current.querySelectorAll('button')].find((b) => b.textContent === label)!;
     await act(async () => button('复制引用').click());
     expect(services.copyCitation).toHaveBeenCalledWith(expect.objectContaining({ text: expect.stringContaining('两高（') }));
     expect(button('已复制')).toBeDefined();
@@ -247,7 +240,7 @@ describe('targets in the popup', () => {
     await show(services);
     await type('高标准农田');
     await press('Enter');
-    const view = container.querySelector('article.entry-view')!;
+    const view = mount.current.querySelector('article.entry-view')!;
     expect([...view.querySelectorAll('.targets .target')].map((li) => li.textContent)).toEqual(['建成高标准农田 8万亩']);
     expect(view.querySelector('.targets h3')!.textContent).toBe('桓台 2022 年');
     const entry = glossary.entries.find((e) => e.term === '高标准农田')!;
@@ -294,8 +287,8 @@ describe('the popup’s site switch', () => {
   it('turns the extension off for the page’s site and back on, saving the settings', async () => {
     const { services } = fakeServices({ page: { url: 'https://www.dzwww.com/news/1.html', active: true, scanning: false, counts: {} } });
     await show(services);
-    const box = container.querySelector<HTMLInputElement>('input[name=site-active]')!;
-    expect(container.querySelector('.site-switch')!.textContent).toContain('www.dzwww.com');
+    const box = mount.current.querySelector<HTMLInputElement>('input[name=site-active]')!;
+    expect(mount.current.querySelector('.site-switch')!.textContent).toContain('www.dzwww.com');
     expect(box.checked).toBe(true);
     await act(async () => box.click());
     expect(services.saveSettings).toHaveBeenLastCalledWith(expect.objectContaining({ disabledSites: ['www.dzwww.com'] }));
@@ -307,7 +300,7 @@ describe('the popup’s site switch', () => {
   it('has no switch for pages that were not scanned', async () => {
     const { services } = fakeServices({ page: null });
     await show(services);
-    expect(container.querySelector('input[name=site-active]')).toBeNull();
+    expect(mount.current.querySelector('input[name=site-active]')).toBeNull();
   });
 
   it('says when the site is off, and asks again while a page is still being scanned', async () => {
@@ -320,17 +313,17 @@ describe('the popup’s site switch', () => {
       const { services } = fakeServices();
       services.getPageTerms = vi.fn(() => Promise.resolve(pages.shift() ?? null));
       await show(services);
-      expect(container.querySelector('.on-page')!.textContent).toContain('正在扫描');
+      expect(mount.current.querySelector('.on-page')!.textContent).toContain('正在扫描');
       await act(async () => {
         await vi.advanceTimersByTimeAsync(400);
       });
-      expect(container.querySelector('.on-page')!.textContent).toContain('两高');
+      expect(mount.current.querySelector('.on-page')!.textContent).toContain('两高');
     } finally {
       vi.useRealTimers();
     }
     const off = fakeServices({ page: { url: 'https://b.example/', active: false, scanning: false, counts: {} } });
     await show(off.services);
-    expect(container.querySelector('.on-page')!.textContent).toContain('已在此网站关闭');
+    expect(mount.current.querySelector('.on-page')!.textContent).toContain('已在此网站关闭');
   });
 });
 
@@ -342,24 +335,24 @@ describe('the on-page list follows the settings', () => {
     counts: { [idOf('中国膜谷')]: 2, [idOf('两高')]: 1 },
     ...extra,
   });
-  const listed = () => [...container.querySelectorAll('.on-page-term .term')].map((el) => el.textContent);
+  const listed = () => [...mount.current.querySelectorAll('.on-page-term .term')].map((el) => el.textContent);
 
   it('lists nothing once the reader switches the site off, without waiting for the page', async () => {
     const { services } = fakeServices({ page: page() });
     await show(services);
     expect(listed()).toEqual(['中国膜谷', '两高']);
     await act(async () => {
-      container.querySelector<HTMLInputElement>('input[name=site-active]')!.click();
+      mount.current.querySelector<HTMLInputElement>('input[name=site-active]')!.click();
     });
     expect(listed()).toEqual([]);
-    expect(container.querySelector('#on-page-title')!.textContent).toBe('本页术语');
+    expect(mount.current.querySelector('#on-page-title')!.textContent).toBe('本页术语');
     expect(services.saveSettings).toHaveBeenCalledWith(expect.objectContaining({ disabledSites: ['news.example.cn'] }));
   });
 
   it('names the national terms left unpainted and shows them everywhere on one click, then asks the page again', async () => {
     const { services } = fakeServices({ page: page({ unpainted: { [idOf('高标准农田')]: 3, [idOf('双碳')]: 1 } }) });
     await show(services);
-    const note = container.querySelector('.national-left-out')!;
+    const note = mount.current.querySelector('.national-left-out')!;
     expect(note.textContent).toContain('另有 2 个国家或省级术语未标注');
     await act(async () => {
       note.querySelector<HTMLButtonElement>('button.show-national')!.click();
@@ -372,7 +365,7 @@ describe('the on-page list follows the settings', () => {
   it('says nothing of national terms where none were left out', async () => {
     const { services } = fakeServices({ page: page() });
     await show(services);
-    expect(container.querySelector('.national-left-out')).toBeNull();
+    expect(mount.current.querySelector('.national-left-out')).toBeNull();
   });
 });
 
@@ -384,7 +377,7 @@ describe('the popup’s footer', () => {
       { command: 'previous-term', keys: '' },
     ]);
     await show(fakeServices().services, { shortcuts });
-    const rows = [...container.querySelectorAll<HTMLElement>('footer .shortcuts li')];
+    const rows = [...mount.current.querySelectorAll<HTMLElement>('footer .shortcuts li')];
     expect(rows.map((li) => [li.dataset.command, li.textContent])).toEqual([
       ['next-term', 'Ctrl+Shift+Y 下一个术语'],
       ['previous-term', '未设置 上一个术语'],
@@ -395,7 +388,7 @@ describe('the popup’s footer', () => {
 
   it('holds the colour legend, folded, with every area by name', async () => {
     await show(fakeServices().services);
-    const details = container.querySelector<HTMLDetailsElement>('footer details.legend-details')!;
+    const details = mount.current.querySelector<HTMLDetailsElement>('footer details.legend-details')!;
     expect(details.open).toBe(false);
     expect(details.querySelector('summary')!.textContent).toBe('颜色图例');
     expect([...details.querySelectorAll('.legend-name')].slice(0, CATEGORY_IDS.length).map((el) => el.textContent)).toEqual(CATEGORY_IDS.map((id) => CATEGORIES[id].zh));

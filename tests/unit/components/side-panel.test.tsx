@@ -8,7 +8,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { useContainer } from './container';
 import { I18nProvider } from '../../../components/i18n';
 import { SidePanel, type PanelPage, type SidePanelServices } from '../../../components/SidePanel';
 import { shortcutsOf } from '../../../components/Shortcuts';
@@ -19,15 +20,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const { glossary } = loadGlossary({ dataDir: 'data', root: ROOT });
 const idOf = (term: string) => glossary.entries.find((e) => e.term === term)!.id;
 
-let container: HTMLElement;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
+const mount = useContainer();
 
 function fakeServices(pages: PanelPage[]) {
   let onChange = () => undefined as void;
@@ -54,7 +47,7 @@ async function show(services: SidePanelServices, shortcuts = shortcutsOf({ comma
       <I18nProvider language="zh" table={MESSAGES.zh}>
         <SidePanel glossary={glossary} services={services} shortcuts={shortcuts} />
       </I18nProvider>,
-      container,
+      mount.current,
     );
   });
   await act(() => Promise.resolve());
@@ -69,8 +62,8 @@ const page = (counts: Record<string, number>, order: string[], more: Partial<Exc
   order,
   ...more,
 });
-const listed = () => [...container.querySelectorAll<HTMLElement>('.panel-area li[data-id]')].map((li) => li.dataset.id);
-const status = () => container.querySelector('.panel-status')?.textContent;
+const listed = () => [...mount.current.querySelectorAll<HTMLElement>('.panel-area li[data-id]')].map((li) => li.dataset.id);
+const status = () => mount.current.querySelector('.panel-status')?.textContent;
 
 describe('SidePanel', () => {
   it.each([
@@ -94,15 +87,15 @@ describe('SidePanel', () => {
     await changed();
     expect(services.read).toHaveBeenCalledTimes(2);
     expect(listed()).toEqual([a, c, b]);
-    expect([...container.querySelectorAll<HTMLElement>('.panel-area')].map((area) => area.dataset.category)).toEqual(['industry', 'rural', 'ecology']);
-    expect(container.querySelector('.panel-site')?.textContent).toBe('news.example');
-    container.querySelector<HTMLButtonElement>(`li[data-id="${c}"] button.panel-term`)!.click();
+    expect([...mount.current.querySelectorAll<HTMLElement>('.panel-area')].map((area) => area.dataset.category)).toEqual(['industry', 'rural', 'ecology']);
+    expect(mount.current.querySelector('.panel-site')?.textContent).toBe('news.example');
+    mount.current.querySelector<HTMLButtonElement>(`li[data-id="${c}"] button.panel-term`)!.click();
     expect(services.reveal).toHaveBeenCalledWith({ id: c });
   });
 
   it('lists the keyboard commands with their keys, and says when one has none', async () => {
     await show(fakeServices(['no-tab']).services);
-    const rows = [...container.querySelectorAll('.shortcut-list li')].map((row) => row.textContent);
+    const rows = [...mount.current.querySelectorAll('.shortcut-list li')].map((row) => row.textContent);
     expect(rows).toEqual(['Alt+Shift+N 下一个术语', '未设置 上一个术语', 'Esc 关闭卡片']);
   });
 });

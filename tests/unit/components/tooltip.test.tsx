@@ -10,7 +10,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { useContainer } from './container';
 import { I18nProvider } from '../../../components/i18n';
 import { Tooltip } from '../../../components/Tooltip';
 import { splitScopeNote, type PageContext } from '../../../components/EntryDetails';
@@ -28,14 +29,8 @@ const entryByTerm = (term: string) => {
   return entry;
 };
 
-let container: HTMLElement;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
+const mount = useContainer();
 afterEach(() => {
-  render(null, container);
-  container.remove();
   vi.restoreAllMocks();
 });
 
@@ -65,10 +60,10 @@ async function showCard({
           onOpenInGlossary={() => {}}
         />
       </I18nProvider>,
-      container,
+      mount.current,
     );
   });
-  return container.querySelector<HTMLElement>('.card')!;
+  return mount.current.querySelector<HTMLElement>('.card')!;
 }
 
 /** The card's parts in document order, by their class: what a reader meets first. */
