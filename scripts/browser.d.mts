@@ -1,4 +1,4 @@
-import type { BrowserContext, Worker } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 export class BrowserNotFoundError extends Error {}
 export function findBrowser(args?: { env?: Record<string, string | undefined> }): string;
 export function launchWithExtension(args: {
@@ -13,3 +13,5 @@ export function launchWithExtension(args: {
   /** A touch screen (for page.touchscreen). */
   hasTouch?: boolean;
 }): Promise<{ context: BrowserContext; extensionId: string; worker: Worker }>;
+/** popup.html as a tab, reading the terms of `tab`. */
+export function openPopup(args: { context: BrowserContext; extensionId: string; tab: Page }): Promise<Page>;

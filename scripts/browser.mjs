@@ -76,3 +76,26 @@ export async function launchWithExtension({ extensionPath, executablePath = find
   const extensionId = new URL(worker.url()).host;
   return { context, extensionId, worker };
 }
+
+/**
+ * The popup reading the terms of `tab`, opened as a tab of its own: no driver can open the real
+ * toolbar popup, so popup.html is told the tab through its ?tab= parameter.
+ */
+export async function openPopup({ context, extensionId, tab }) {
+  const tabId = await tabIdOf({ context, extensionId, tab });
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  return popup;
+}
+
+/** The tab id of a page: bring it to the front and ask the service worker for the active tab. */
+async function tabIdOf({ context, extensionId, tab }) {
+  const worker = context.serviceWorkers().find((w) => w.url().includes(extensionId));
+  if (!worker) throw new Error('extension service worker not running');
+  await tab.bringToFront();
+  return worker.evaluate(async () => {
+    const [active] = await globalThis.chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    if (active?.id === undefined) throw new Error('no active tab');
+    return active.id;
+  });
+}

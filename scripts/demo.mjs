@@ -1,10 +1,12 @@
 // `npm run demo`: builds the extension, serves the demo news page on 127.0.0.1 and opens it in the
 // user's Chrome or Chromium with the extension loaded. With no display (--headless, or no DISPLAY
-// on Linux) it saves a screenshot of the page instead and prints where it is.
+// on Linux) it saves a screenshot of the page instead and prints where it is; with --shots also
+// the card, popup and side panel in both languages and themes (demo-output/shots/).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { BrowserNotFoundError, findBrowser, launchWithExtension } from './browser.mjs';
+import { openCard, saveShots } from './demo-shots.mjs';
 import { PROJECT_ROOT, startServer } from './serve.mjs';
 
 const args = new Set(process.argv.slice(2));
@@ -29,33 +31,14 @@ const url = `${server.origin}/demo/`;
 console.log(`Demo page: ${url}`);
 console.log(`Browser:   ${executablePath}${headless ? ' (headless)' : ''}`);
 
-const { context } = await launchWithExtension({ extensionPath, executablePath, headless, viewport: headless ? { width: 1280, height: 900 } : null });
+const { context, extensionId } = await launchWithExtension({ extensionPath, executablePath, headless, viewport: headless ? { width: 1280, height: 900 } : null });
 const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(url);
 
 if (headless) {
   // Show what a reader sees: the painted terms and one open tooltip.
   await page.waitForFunction(() => performance.getEntriesByName('huantai-lens:scan').length > 0, null, { timeout: 15_000 });
-  const point = await page.evaluate(() => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent.indexOf('中国膜谷');
-      if (at < 0) continue;
-      node.parentElement.scrollIntoView({ block: 'center' });
-      const range = document.createRange();
-      range.setStart(node, at + 1);
-      range.setEnd(node, at + 2);
-      const rect = range.getBoundingClientRect();
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    }
-    return null;
-  });
-  if (point) {
-    await page.waitForTimeout(300);
-    await page.mouse.move(point.x - 30, point.y - 30);
-    await page.mouse.move(point.x, point.y, { steps: 3 });
-    await page.waitForTimeout(600);
-  }
+  await openCard({ page, term: '中国膜谷' });
   const dir = join(PROJECT_ROOT, 'demo-output');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'demo.png');
@@ -68,6 +51,12 @@ if (headless) {
     return n;
   });
   console.log(`No display: saved a screenshot of the demo page (${terms} terms painted so far, tooltip open) to\n  ${file}`);
+  if (args.has('--shots')) {
+    const shotsDir = join(dir, 'shots');
+    mkdirSync(shotsDir, { recursive: true });
+    const files = await saveShots({ context, extensionId, article: page, dir: shotsDir });
+    console.log(`Saved ${files.length} screenshots of the card, popup and side panel:\n${files.map((f) => `  ${f}`).join('\n')}`);
+  }
   await context.close();
   await server.close();
 } else {

@@ -3,7 +3,7 @@
  * DevTools protocol's Extensions.loadUnpacked (what branded Chrome 137+ still honours).
  */
 import { execFile } from 'node:child_process';
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -35,6 +35,20 @@ describe('npm run demo', () => {
     expect(stdout).toMatch(/\d+ terms painted/);
     expect(existsSync(shot) && statSync(shot).size).toBeGreaterThan(10_000);
   });
+
+  it('with --shots, also saves the card, popup and side panel in both languages and themes, and lists them', async () => {
+    const dir = join(PROJECT_ROOT, 'demo-output/shots');
+    rmSync(dir, { recursive: true, force: true });
+    const { stdout } = await run('node', ['scripts/demo.mjs', '--headless', '--no-build', '--shots'], { cwd: PROJECT_ROOT, timeout: 120_000 });
+    const names = ['card', 'popup', 'sidepanel'].flatMap((what) =>
+      ['zh-CN', 'en-US'].flatMap((language) => ['light', 'dark'].map((theme) => `${what}-${language}-${theme}.png`)),
+    );
+    expect(readdirSync(dir).sort()).toEqual(names.sort());
+    for (const name of names) {
+      expect(stdout).toContain(join(dir, name));
+      expect(statSync(join(dir, name)).size).toBeGreaterThan(10_000);
+    }
+  }, 150_000);
 
   it('with no browser, explains what to install instead of a stack trace', async () => {
     const failure = await run(process.execPath, ['scripts/demo.mjs', '--headless', '--no-build'], {

@@ -1,7 +1,7 @@
 /** What every e2e test file needs: the built extension loaded into a real Chromium, and its pages. */
 import { inject } from 'vitest';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
-import { launchWithExtension } from '../../scripts/browser.mjs';
+import { launchWithExtension, openPopup } from '../../scripts/browser.mjs';
 
 export interface Harness {
   context: BrowserContext;
@@ -35,12 +35,7 @@ export async function startHarness(options: { via?: 'flag' | 'cdp'; colorScheme?
       if (waitForScan) await waitForScanIdle(page);
       return page;
     },
-    async openPopup(tab) {
-      const tabId = await tabIdOf(context, extensionId, tab);
-      const popup = await context.newPage();
-      await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
-      return popup;
-    },
+    openPopup: (tab) => openPopup({ context, extensionId, tab }),
     close: () => context.close(),
   };
 }
@@ -76,19 +71,6 @@ export function paintedTexts(page: Page): Promise<Record<string, string[]>> {
 
 export async function allPainted(page: Page): Promise<string[]> {
   return Object.values(await paintedTexts(page)).flat();
-}
-
-/** The tab id of a page: bring it to the front and ask the service worker for the active tab. */
-async function tabIdOf(context: BrowserContext, extensionId: string, tab: Page): Promise<number> {
-  const worker = context.serviceWorkers().find((w) => w.url().includes(extensionId));
-  if (!worker) throw new Error('extension service worker not running');
-  await tab.bringToFront();
-  return worker.evaluate(async () => {
-    const { chrome } = globalThis as unknown as { chrome: typeof browser };
-    const [active] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    if (active?.id === undefined) throw new Error('no active tab');
-    return active.id;
-  });
 }
 
 /** Scrolls a page top to bottom like a reader, so blocks painted on approach get painted. */
