@@ -7,6 +7,7 @@ import type { GlossaryEntry, Scope } from '../../lib/glossary/types';
 import { appearanceOf, countsOf, paintGroupOf, type PageCounts } from '../../lib/scan/context';
 import type { Highlighter, PaintedRange } from '../../lib/scan/highlighter';
 import { watchPage } from '../../lib/scan/page-watcher';
+import type { ScanDeps } from '../../lib/scan/scanner';
 import type { Settings } from '../../lib/settings/settings';
 import type { TermFinder } from '../../lib/scan/term-finder';
 import { toLiveRange, watchHover } from './hover';
@@ -37,6 +38,8 @@ export function startSession({ finder, tooltip, settings, entries, fetchEntries,
     scopeOf,
     now: () => performance.now(),
     measure: ({ start, end, aboutHuantai }) => performance.measure('huantai-lens:context', { start, end, detail: { aboutHuantai } }),
+    // Wider terms found so far are painted from now on (the scan reports the counts when it ends).
+    onAboutHuantai: () => highlighter.setAppearance(appearance()),
   });
   const groupOf = (value: number) => paintGroupOf({ category: finder.categoryOf(value), scope: scopeOf(value) });
   const highlighter = createPageHighlighter({
@@ -59,9 +62,10 @@ export function startSession({ finder, tooltip, settings, entries, fetchEntries,
     tooltip,
     measure,
     yieldToPage,
+    inspect: context.noteText,
     onCounts: (counts) => {
       rawCounts = counts;
-      if (context.learn(counts)) highlighter.setAppearance(appearance());
+      context.learn(counts);
       reportCounts();
     },
   });
@@ -121,7 +125,7 @@ function openCard({ id, painted, focus, position, tooltip, entries, fetchEntries
 }
 
 /** Scans this document and watches it for changes, leaving the card's own nodes alone. */
-function watchThisPage({ highlighter, finder, tooltip, measure, yieldToPage, onCounts }: Pick<SessionDeps, 'finder' | 'tooltip' | 'measure' | 'yieldToPage'> & { highlighter: Highlighter; onCounts: (counts: Map<number, number>) => void }) {
+function watchThisPage({ highlighter, finder, tooltip, measure, yieldToPage, inspect, onCounts }: Pick<SessionDeps, 'finder' | 'tooltip' | 'measure' | 'yieldToPage'> & Pick<ScanDeps, 'inspect'> & { highlighter: Highlighter; onCounts: (counts: Map<number, number>) => void }) {
   return watchPage({
     root: document.body ?? document.documentElement,
     highlighter,
@@ -131,6 +135,7 @@ function watchThisPage({ highlighter, finder, tooltip, measure, yieldToPage, onC
       yieldToPage,
       recordChunk: measure,
       excludedSelector: HOST_TAG,
+      inspect,
     },
     createMutationObserver: (callback) => new MutationObserver(callback),
     setTimer: (callback, ms) => window.setTimeout(callback, ms),

@@ -32,6 +32,8 @@ export interface ScanDeps {
   excludedSelector?: string;
   /** Longest stretch of work between yields. */
   chunkBudgetMs?: number;
+  /** Shown each segment's text before it is matched (the page's context reads it: see context.ts). */
+  inspect?: (segment: Pick<Segment, 'text' | 'nodeAt'>) => void;
 }
 
 export interface ScanArgs {
@@ -63,6 +65,7 @@ export async function scan({ roots, deps, onRun, onShadowRoot, signal }: ScanArg
 
   const flush = async () => {
     if (segment.entries === 0) return;
+    deps.inspect?.(segment);
     const batch = await matchSegment({ segment, matcher: deps.matcher, chunks });
     if (batch !== null && batch.count > 0) {
       sinceLastHit = reportRuns({ segment, batch, sinceLastHit, onRun });

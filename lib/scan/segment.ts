@@ -76,6 +76,21 @@ export class Segment {
     this.chars += data.length;
   }
 
+  /**
+   * The text node holding the char at `index` of the text (null: a separator or space the segment
+   * added). Bound, so that it can be handed on alone.
+   */
+  readonly nodeAt = (index: number): Text | null => {
+    let low = 0;
+    let high = this.entries - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.starts[mid]! <= index) low = mid;
+      else high = mid - 1;
+    }
+    return this.nodes[low] ?? null;
+  };
+
   /** Empties the segment for the next one (the arrays are kept). */
   reset(): void {
     this.text = '';

@@ -112,8 +112,8 @@ describe('the context rule', () => {
     ['names 桓台 only in a footer link', article(`${WIDE}<footer><a href="#">桓台县人民政府</a></footer>`), false],
     ['names 桓台 only in the navigation', article(`<nav><a href="#">桓台</a></nav>${WIDE}`), false],
     ['names no place of Huantai', article(WIDE), false],
-    // Text this long is asked natively rather than read (see namesHuantai); the terms come first,
-    // on the first screen, where they are painted at once.
+    // A long text node (asked natively, see namesHuantai); the terms come first, on the first
+    // screen, where they are painted at once.
     ['names 桓台 once in a paragraph of 10,000 characters', article(`${WIDE}<p>${'会议'.repeat(5000)}桓台县。</p>`), true],
     ['names 桓台 only in a footer after a paragraph of 10,000 characters', article(`${WIDE}<p>${'会议'.repeat(5000)}</p><footer>桓台县人民政府</footer>`), false],
   ])('a page that %s', async (_, html, expected) => {

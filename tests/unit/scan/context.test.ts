@@ -1,10 +1,12 @@
 // @vitest-environment happy-dom
 /**
- * The page's context decides what is painted (README: Context). Text over 4,096 characters is asked
- * with XPath, which happy-dom lacks: that part is checked in real Chromium (tests/e2e/context.test.ts).
+ * The page's context decides what is painted (README: Context). The whole-document query (for the
+ * pages above a frame) uses XPath, which happy-dom lacks: it is checked in real Chromium
+ * (tests/e2e/context.test.ts), as is the rule on whole pages.
  */
 import { describe, expect, it } from 'vitest';
-import { appearanceOf, countsOf, namesHuantai, paintGroupOf } from '../../../lib/scan/context';
+import { appearanceOf, countsOf, paintGroupOf, textNamesHuantai } from '../../../lib/scan/context';
+import { Segment } from '../../../lib/scan/segment';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings/settings';
 import type { Category, Scope } from '../../../lib/glossary/categories';
 
@@ -55,23 +57,35 @@ describe('appearanceOf and countsOf', () => {
   });
 });
 
-describe('namesHuantai', () => {
-  const page = (body: string, title = '新闻') => {
-    const doc = document.implementation.createHTMLDocument();
-    doc.title = title;
-    doc.body.innerHTML = body;
-    return doc;
+
+describe('textNamesHuantai, on the text the scan reads', () => {
+  /** A segment of the paragraphs' text, as the scan builds it: one run per block. */
+  const segmentOf = (html: string) => {
+    document.body.innerHTML = html;
+    const segment = new Segment({ root: document.body });
+    for (const block of document.body.querySelectorAll('p, li, nav, footer, aside, div')) {
+      for (const node of block.childNodes) if (node.nodeType === 3) segment.addText(node as Text, (node as Text).data, block);
+      for (const link of block.querySelectorAll('a')) segment.addText(link.firstChild as Text, (link.firstChild as Text).data, block);
+      segment.endRun();
+    }
+    return segment;
   };
 
   it.each([
-    ['in its text', page('<p>桓台县召开会议。</p>'), true],
-    ['in Traditional script', page('<p>桓臺縣召開會議。</p>'), true],
-    ['in its title only', page('<p>会议</p>', '桓台新闻'), true],
-    ['only in a footer link', page('<p>会议</p><footer><a href="#">桓台县人民政府</a></footer>'), false],
-    ['only in the navigation and an aside', page('<nav>桓台</nav><aside>桓台</aside><p>会议</p>'), false],
-    ['only in a script', page('<p>会议</p><script>var place = "桓台";</script>'), false],
-    ['nowhere', page('<p>北京召开会议。</p>'), false],
-  ])('a page naming Huantai %s', (_, doc, expected) => {
-    expect(namesHuantai({ document: doc })).toBe(expected);
+    ['in a paragraph', '<p>会议在桓台县召开。</p>', true],
+    ['in Traditional script', '<p>桓臺縣召開會議。</p>', true],
+    ['only in a footer link', '<p>会议</p><footer><a href="#">桓台县人民政府</a></footer>', false],
+    ['in the navigation and an aside, then in a paragraph', '<nav>桓台</nav><aside>桓台</aside><p>会议</p><p>桓台新闻</p>', true],
+    ['only in the navigation and an aside', '<nav>桓台</nav><aside>桓台</aside><p>会议</p>', false],
+    ['nowhere', '<p>北京召开会议。</p>', false],
+  ])('text naming Huantai %s', (_, html, expected) => {
+    expect(textNamesHuantai(segmentOf(html))).toBe(expected);
+  });
+
+  it('maps a char of the segment back to its text node, separators to none', () => {
+    const segment = segmentOf('<p>一二</p><p>三四</p>');
+    expect(segment.nodeAt(1)?.data).toBe('一二');
+    expect(segment.nodeAt(2)).toBeNull();
+    expect(segment.nodeAt(segment.text.indexOf('三'))?.data).toBe('三四');
   });
 });
