@@ -9,17 +9,22 @@ export interface OptionsServices {
   save(settings: Settings): Promise<void>;
 }
 
+type Update = (patch: Partial<Settings>) => void;
+interface SectionProps {
+  settings: Settings;
+  update: Update;
+}
+
 export function OptionsPage({ loaded, services }: { loaded: LoadedSettings; services: OptionsServices }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const [settings, setSettings] = useState(loaded.settings);
   const [saved, setSaved] = useState(false);
-  const update = (patch: Partial<Settings>) => {
+  const update: Update = (patch) => {
     const next = { ...settings, ...patch };
     setSettings(next);
     void services.save(next).then(() => setSaved(true));
   };
   const notice = loaded.notice;
-  const hosts = (text: string) => text.split(/[\s,]+/).map((h) => h.trim().toLowerCase()).filter((h) => /^[a-z0-9.-]+$/.test(h));
 
   return (
     <main class="options">
@@ -40,96 +45,9 @@ export function OptionsPage({ loaded, services }: { loaded: LoadedSettings; serv
         </label>
         <p class="hint">{t('optEnabledHint')}</p>
       </section>
-      <fieldset>
-        <legend>{t('optSites')}</legend>
-        <label class="row">
-          <input type="radio" name="siteMode" value="all-except" checked={settings.siteMode === 'all-except'} onChange={() => update({ siteMode: 'all-except' })} />
-          {t('optSiteModeAll')}
-        </label>
-        <label class="row">
-          <input type="radio" name="siteMode" value="only-allowed" checked={settings.siteMode === 'only-allowed'} onChange={() => update({ siteMode: 'only-allowed' })} />
-          {t('optSiteModeOnly')}
-        </label>
-        {settings.siteMode === 'all-except' ? (
-          <label class="block">
-            {t('optDisabledSites')}
-            <textarea name="disabledSites" rows={4} value={settings.disabledSites.join('\n')} onChange={(e) => update({ disabledSites: hosts((e.target as HTMLTextAreaElement).value) })} />
-          </label>
-        ) : (
-          <label class="block">
-            {t('optAllowedSites')}
-            <textarea name="allowedSites" rows={4} value={settings.allowedSites.join('\n')} onChange={(e) => update({ allowedSites: hosts((e.target as HTMLTextAreaElement).value) })} />
-          </label>
-        )}
-      </fieldset>
-      <fieldset>
-        <legend>{t('optHighlight')}</legend>
-        {(['underline', 'background', 'off'] as const).map((style) => (
-          <label class="row" key={style}>
-            <input type="radio" name="highlightStyle" value={style} checked={settings.highlightStyle === style} onChange={() => update({ highlightStyle: style })} />
-            {t(style === 'underline' ? 'optStyleUnderline' : style === 'background' ? 'optStyleBackground' : 'optStyleOff')}
-          </label>
-        ))}
-        <p class="label">{t('optDensity')}</p>
-        {(['every', 'first'] as const).map((density) => (
-          <label class="row" key={density}>
-            <input type="radio" name="density" value={density} checked={settings.density === density} onChange={() => update({ density })} />
-            {t(density === 'every' ? 'optDensityEvery' : 'optDensityFirst')}
-          </label>
-        ))}
-        <p class="label">{t('optAreas')}</p>
-        <div class="areas">
-          {CATEGORY_IDS.map((id) => (
-            <label class="row" key={id}>
-              <input
-                type="checkbox"
-                name={`category-${id}`}
-                checked={settings.categories[id]}
-                onChange={(e) => update({ categories: { ...settings.categories, [id]: (e.target as HTMLInputElement).checked } })}
-              />
-              <span class={`swatch cat-${id}`} aria-hidden="true" />
-              {CATEGORIES[id][language]}
-            </label>
-          ))}
-        </div>
-        <label class="row">
-          <input
-            type="checkbox"
-            name="nationalEverywhere"
-            checked={settings.nationalEverywhere}
-            onChange={(e) => update({ nationalEverywhere: (e.target as HTMLInputElement).checked })}
-          />
-          {t('optNationalEverywhere')}
-        </label>
-        <p class="muted">{t('optNationalEverywhereHint')}</p>
-      </fieldset>
-      <fieldset>
-        <legend>{t('optTooltip')}</legend>
-        <label class="row">
-          {t('optDelay')}
-          <input
-            type="number"
-            name="hoverDelayMs"
-            min={HOVER_DELAY_RANGE.min}
-            max={HOVER_DELAY_RANGE.max}
-            step={50}
-            value={settings.hoverDelayMs}
-            onChange={(e) => {
-              const value = Number((e.target as HTMLInputElement).value);
-              if (Number.isFinite(value)) update({ hoverDelayMs: Math.min(HOVER_DELAY_RANGE.max, Math.max(HOVER_DELAY_RANGE.min, Math.round(value))) });
-            }}
-          />
-        </label>
-        <label class="row">
-          <input type="radio" name="trigger" value="hover" checked={settings.trigger === 'hover'} onChange={() => update({ trigger: 'hover' })} />
-          {t('optTriggerHover')}
-        </label>
-        <label class="row">
-          <input type="radio" name="trigger" value="click" checked={settings.trigger === 'click'} onChange={() => update({ trigger: 'click' })} />
-          {t('optTriggerClick')}
-        </label>
-        <p class="hint">{t('optShortcuts')}</p>
-      </fieldset>
+      <SitesSection settings={settings} update={update} />
+      <HighlightSection settings={settings} update={update} />
+      <TooltipSection settings={settings} update={update} />
       <fieldset>
         <legend>{t('optLanguage')}</legend>
         <select name="language" value={settings.language} onChange={(e) => update({ language: (e.target as HTMLSelectElement).value as Settings['language'] })}>
@@ -140,16 +58,120 @@ export function OptionsPage({ loaded, services }: { loaded: LoadedSettings; serv
       </fieldset>
       <fieldset>
         <legend>{t('optTheme')}</legend>
-        {(['system', 'light', 'dark'] as const).map((theme) => (
-          <label class="row" key={theme}>
-            <input type="radio" name="theme" value={theme} checked={settings.theme === theme} onChange={() => update({ theme })} />
-            {t(theme === 'system' ? 'optThemeSystem' : theme === 'light' ? 'optThemeLight' : 'optThemeDark')}
-          </label>
-        ))}
+        <Radios
+          name="theme"
+          value={settings.theme}
+          options={[['system', t('optThemeSystem')], ['light', t('optThemeLight')], ['dark', t('optThemeDark')]]}
+          onChange={(theme) => update({ theme })}
+        />
       </fieldset>
       <p class="saved" role="status" aria-live="polite">
         {saved ? t('optSaved') : ''}
       </p>
     </main>
+  );
+}
+
+/** One radio button per option, each a row: [value, label]. */
+function Radios<V extends string>({ name, value, options, onChange }: { name: string; value: V; options: ReadonlyArray<readonly [V, string]>; onChange: (value: V) => void }) {
+  return (
+    <>
+      {options.map(([option, label]) => (
+        <label class="row" key={option}>
+          <input type="radio" name={name} value={option} checked={value === option} onChange={() => onChange(option)} />
+          {label}
+        </label>
+      ))}
+    </>
+  );
+}
+
+const hostsIn = (text: string) => text.split(/[\s,]+/).map((h) => h.trim().toLowerCase()).filter((h) => /^[a-z0-9.-]+$/.test(h));
+
+function SitesSection({ settings, update }: SectionProps) {
+  const { t } = useI18n();
+  const list = settings.siteMode === 'all-except' ? 'disabledSites' : 'allowedSites';
+  return (
+    <fieldset>
+      <legend>{t('optSites')}</legend>
+      <Radios
+        name="siteMode"
+        value={settings.siteMode}
+        options={[['all-except', t('optSiteModeAll')], ['only-allowed', t('optSiteModeOnly')]]}
+        onChange={(siteMode) => update({ siteMode })}
+      />
+      <label class="block" key={list}>
+        {t(list === 'disabledSites' ? 'optDisabledSites' : 'optAllowedSites')}
+        <textarea name={list} rows={4} value={settings[list].join('\n')} onChange={(e) => update({ [list]: hostsIn((e.target as HTMLTextAreaElement).value) })} />
+      </label>
+    </fieldset>
+  );
+}
+
+function HighlightSection({ settings, update }: SectionProps) {
+  const { t, language } = useI18n();
+  return (
+    <fieldset>
+      <legend>{t('optHighlight')}</legend>
+      <Radios
+        name="highlightStyle"
+        value={settings.highlightStyle}
+        options={[['underline', t('optStyleUnderline')], ['background', t('optStyleBackground')], ['off', t('optStyleOff')]]}
+        onChange={(highlightStyle) => update({ highlightStyle })}
+      />
+      <p class="label">{t('optDensity')}</p>
+      <Radios name="density" value={settings.density} options={[['every', t('optDensityEvery')], ['first', t('optDensityFirst')]]} onChange={(density) => update({ density })} />
+      <p class="label">{t('optAreas')}</p>
+      <div class="areas">
+        {CATEGORY_IDS.map((id) => (
+          <label class="row" key={id}>
+            <input
+              type="checkbox"
+              name={`category-${id}`}
+              checked={settings.categories[id]}
+              onChange={(e) => update({ categories: { ...settings.categories, [id]: (e.target as HTMLInputElement).checked } })}
+            />
+            <span class={`swatch cat-${id}`} aria-hidden="true" />
+            {CATEGORIES[id][language]}
+          </label>
+        ))}
+      </div>
+      <label class="row">
+        <input
+          type="checkbox"
+          name="nationalEverywhere"
+          checked={settings.nationalEverywhere}
+          onChange={(e) => update({ nationalEverywhere: (e.target as HTMLInputElement).checked })}
+        />
+        {t('optNationalEverywhere')}
+      </label>
+      <p class="muted">{t('optNationalEverywhereHint')}</p>
+    </fieldset>
+  );
+}
+
+function TooltipSection({ settings, update }: SectionProps) {
+  const { t } = useI18n();
+  return (
+    <fieldset>
+      <legend>{t('optTooltip')}</legend>
+      <label class="row">
+        {t('optDelay')}
+        <input
+          type="number"
+          name="hoverDelayMs"
+          min={HOVER_DELAY_RANGE.min}
+          max={HOVER_DELAY_RANGE.max}
+          step={50}
+          value={settings.hoverDelayMs}
+          onChange={(e) => {
+            const value = Number((e.target as HTMLInputElement).value);
+            if (Number.isFinite(value)) update({ hoverDelayMs: Math.min(HOVER_DELAY_RANGE.max, Math.max(HOVER_DELAY_RANGE.min, Math.round(value))) });
+          }}
+        />
+      </label>
+      <Radios name="trigger" value={settings.trigger} options={[['hover', t('optTriggerHover')], ['click', t('optTriggerClick')]]} onChange={(trigger) => update({ trigger })} />
+      <p class="hint">{t('optShortcuts')}</p>
+    </fieldset>
   );
 }

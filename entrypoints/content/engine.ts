@@ -29,36 +29,21 @@ export interface Engine {
 
 export async function startEngine({ ctx, importModule }: EngineDeps): Promise<void> {
   const finder = createTermFinder({ termList });
-  // Building the automaton and tables is work on the page too (about 5 ms): it gets its own
-  // measure, in the task that starts the session rather than the one that evaluates the engine,
-  // and only where the extension is on.
-  let prepared = false;
-  const prepareFinder = () => {
-    if (prepared) return;
-    prepared = true;
+  const prepareFinder = once(() => {
+    // Building the automaton and tables is work on the page too (about 5 ms): it gets its own
+    // measure, in the task that starts the session rather than the one that evaluates the engine,
+    // and only where the extension is on.
     const start = performance.now();
     finder.prepare();
     performance.measure('huantai-lens:setup', { start, end: performance.now() });
-  };
+  });
   const entries = new Map<string, GlossaryEntry>();
   const store = createSettingsStore({ area: browser.storage.sync });
   let settings: Settings = (await store.load()).settings;
   // Tells this document from the next one in the same frame (the badge resets when the top frame navigates).
   const pageId = [...crypto.getRandomValues(new Uint32Array(2))].map((n) => n.toString(36)).join('');
 
-  const tooltip = createLazyTooltip({
-    load: async () => {
-      const card = await loadPart<Card>({ name: 'card', url: browser.runtime.getURL('/card.js'), importModule });
-      return card.createTooltip({
-        document,
-        settings: () => settings,
-        openInGlossary: (entry) => void sendMessage('openGlossary', { id: entry.id }).catch(ignoreClosedPort),
-        variants: termList.variants,
-        fetchTraditional: async ({ id }) => (await sendMessage('getTraditionalText', { ids: [id] }))[id],
-      });
-    },
-    onError: (error) => console.error('[Huantai Lens] the card did not load', error),
-  });
+  const tooltip = lazyCard({ importModule, settings: () => settings });
 
   const fetchEntries = async (ids: string[]) => {
     const missing = ids.filter((id) => !entries.has(id));
@@ -91,16 +76,7 @@ export async function startEngine({ ctx, importModule }: EngineDeps): Promise<vo
     apply();
   });
 
-  handleMessage('getPageTerms', () => ({
-    url: location.href,
-    counts: session?.counts().painted ?? {},
-    unpainted: session?.counts().unpainted ?? {},
-    active: session !== null,
-    scanning: session?.scanning() ?? false,
-  }));
-  handleMessage('moveToTerm', ({ data }) => session?.move({ direction: data.direction }) ?? false);
-  handleMessage('revealTerm', ({ data }) => session?.reveal({ id: data.id, flash, card: data.card }) ?? false);
-  handleMessage('getTermOrder', () => session?.readingOrder() ?? []);
+  answerMessages({ session: () => session });
 
   ctx.onInvalidated(() => {
     unwatch();
@@ -108,6 +84,46 @@ export async function startEngine({ ctx, importModule }: EngineDeps): Promise<vo
     session = null;
   });
   apply();
+}
+
+/** The card's UI, loaded on first use. */
+function lazyCard({ importModule, settings }: { importModule: EngineDeps['importModule']; settings: () => Settings }) {
+  return createLazyTooltip({
+    load: async () => {
+      const card = await loadPart<Card>({ name: 'card', url: browser.runtime.getURL('/card.js'), importModule });
+      return card.createTooltip({
+        document,
+        settings,
+        openInGlossary: (entry) => void sendMessage('openGlossary', { id: entry.id }).catch(ignoreClosedPort),
+        variants: termList.variants,
+        fetchTraditional: async ({ id }) => (await sendMessage('getTraditionalText', { ids: [id] }))[id],
+      });
+    },
+    onError: (error) => console.error('[Huantai Lens] the card did not load', error),
+  });
+}
+
+/** What the popup, the side panel and the keyboard commands ask of this frame. */
+function answerMessages({ session }: { session: () => Session | null }) {
+  handleMessage('getPageTerms', () => ({
+    url: location.href,
+    counts: session()?.counts().painted ?? {},
+    unpainted: session()?.counts().unpainted ?? {},
+    active: session() !== null,
+    scanning: session()?.scanning() ?? false,
+  }));
+  handleMessage('moveToTerm', ({ data }) => session()?.move({ direction: data.direction }) ?? false);
+  handleMessage('revealTerm', ({ data }) => session()?.reveal({ id: data.id, flash, card: data.card }) ?? false);
+  handleMessage('getTermOrder', () => session()?.readingOrder() ?? []);
+}
+
+function once(run: () => void): () => void {
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    run();
+  };
 }
 
 /** Briefly marks a range (the popup's "show me where"), then lets it go. */

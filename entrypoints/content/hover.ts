@@ -31,66 +31,73 @@ export function caretAt({ document, x, y, shadowRoots }: { document: Document; x
   return range ? { node: range.startContainer, offset: range.startOffset } : null;
 }
 
-export function watchHover(deps: HoverDeps) {
-  const { window, document } = deps;
+/**
+ * The painted term under a point. The caret snaps to the nearest character even in blank space
+ * beside a line, so the term's own boxes are checked too.
+ */
+export function termAtPoint({
+  document,
+  highlighter,
+  shadowRoots,
+  x,
+  y,
+}: Pick<HoverDeps, 'document' | 'highlighter'> & { shadowRoots: ShadowRoot[]; x: number; y: number }): PaintedRange | undefined {
+  const caret = caretAt({ document, x, y, shadowRoots });
+  if (!caret) return undefined;
+  const painted = highlighter.hitAt(caret);
+  if (!painted) return undefined;
+  for (const rect of toLiveRange(painted).getClientRects()) {
+    if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return painted;
+  }
+  return undefined;
+}
+
+/** Which term's card is open, and which one is waiting out the hover delay to open. */
+export function createCardIntent({ window, open, close, isOpen, delayMs }: Pick<HoverDeps, 'window' | 'open' | 'close' | 'isOpen' | 'delayMs'>) {
   let pending: { timer: number; painted: PaintedRange } | null = null;
   let openRange: PaintedRange | null = null;
-  let frame = 0;
-  let last = { x: 0, y: 0 };
-
-  const termAt = (x: number, y: number): PaintedRange | undefined => {
-    const caret = caretAt({ document, x, y, shadowRoots: deps.shadowRoots() });
-    if (!caret) return undefined;
-    const painted = deps.highlighter.hitAt(caret);
-    if (!painted) return undefined;
-    // The caret snaps to the nearest character even in blank space beside a line: check the box.
-    const rects = toLiveRange(painted).getClientRects();
-    for (const rect of rects) {
-      if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return painted;
-    }
-    return undefined;
-  };
-
   const cancelPending = () => {
     if (pending) window.clearTimeout(pending.timer);
     pending = null;
   };
-
-  const close = () => {
-    cancelPending();
-    if (openRange || deps.isOpen()) deps.close();
-    openRange = null;
-  };
-
   const openNow = (painted: PaintedRange) => {
     cancelPending();
     openRange = painted;
-    deps.open({ painted });
+    open({ painted });
   };
-
-  const consider = () => {
-    frame = 0;
-    const painted = termAt(last.x, last.y);
-    if (painted && painted.range === openRange?.range) return cancelPending();
-    if (!painted) {
+  return {
+    cancelPending,
+    openNow,
+    close() {
       cancelPending();
-      return;
-    }
-    if (pending?.painted.range === painted.range) return;
-    cancelPending();
-    pending = { painted, timer: window.setTimeout(() => openNow(painted), deps.delayMs()) };
-  };
-
-  const onPointerMove = (event: PointerEvent) => {
-    if (event.pointerType === 'touch' || deps.trigger() === 'click') return;
-    if (deps.isTooltip(event.target)) {
+      if (openRange || isOpen()) close();
+      openRange = null;
+    },
+    /** The pointer rests on this term (or none): its card opens after the delay, unless open already. */
+    aim(painted: PaintedRange | undefined) {
+      if (!painted || painted.range === openRange?.range) return cancelPending();
+      if (pending?.painted.range === painted.range) return;
       cancelPending();
-      return;
-    }
-    last = { x: event.clientX, y: event.clientY };
-    if (!frame) frame = window.requestAnimationFrame(consider);
-    if (openRange && !termAt(event.clientX, event.clientY)) scheduleClose();
+      pending = { painted, timer: window.setTimeout(() => openNow(painted), delayMs()) };
+    },
+    get openRange() {
+      return openRange;
+    },
+    set openRange(painted: PaintedRange | null) {
+      openRange = painted;
+    },
   };
+}
+
+export function watchHover(deps: HoverDeps) {
+  const { window, document } = deps;
+  const intent = createCardIntent(deps);
+  const termAt = (x: number, y: number) => termAtPoint({ ...deps, shadowRoots: deps.shadowRoots(), x, y });
+  // Only touch, or a reader who chose click-to-open: the pointer's position is not followed then.
+  const followsPointer = (event: PointerEvent) => event.pointerType !== 'touch' && deps.trigger() === 'hover';
+  let frame = 0;
+  let last = { x: 0, y: 0 };
+  let hoveringTooltip = false;
 
   // Leaving the term for the tooltip crosses a small gap; give the pointer time to arrive.
   let closeTimer = 0;
@@ -98,63 +105,77 @@ export function watchHover(deps: HoverDeps) {
     if (closeTimer) return;
     closeTimer = window.setTimeout(() => {
       closeTimer = 0;
-      if (!hoveringTooltip && !termAt(last.x, last.y)) close();
+      if (!hoveringTooltip && !termAt(last.x, last.y)) intent.close();
     }, 250);
   };
-  let hoveringTooltip = false;
-  const onPointerOver = (event: PointerEvent) => {
-    // A tap fires pointerover before its pointerdown; touch has no hover to leave, and the close
-    // check would test the last *mouse* position, closing a card just opened by the tap.
-    // In click-only mode the pointer position is not tracked and leaving does not close either.
-    if (event.pointerType === 'touch' || deps.trigger() === 'click') return;
-    hoveringTooltip = deps.isTooltip(event.target);
-    if (!hoveringTooltip && openRange) scheduleClose();
-  };
 
+  const onPointerMove = (event: PointerEvent) => {
+    if (!followsPointer(event)) return;
+    if (deps.isTooltip(event.target)) return intent.cancelPending();
+    last = { x: event.clientX, y: event.clientY };
+    frame ||= window.requestAnimationFrame(() => {
+      frame = 0;
+      intent.aim(termAt(last.x, last.y));
+    });
+    if (intent.openRange && !termAt(event.clientX, event.clientY)) scheduleClose();
+  };
+  // A tap fires pointerover before its pointerdown; touch has no hover to leave, and the close
+  // check would test the last *mouse* position, closing a card just opened by the tap.
+  const onPointerOver = (event: PointerEvent) => {
+    if (!followsPointer(event)) return;
+    hoveringTooltip = deps.isTooltip(event.target);
+    if (!hoveringTooltip && intent.openRange) scheduleClose();
+  };
   const onPointerDown = (event: PointerEvent) => {
     if (deps.isTooltip(event.target)) return;
     const painted = termAt(event.clientX, event.clientY);
-    if (painted && (event.pointerType === 'touch' || deps.trigger() === 'click')) {
-      openNow(painted);
-      return;
-    }
-    if (!painted) close();
+    if (painted && !followsPointer(event)) intent.openNow(painted);
+    else if (!painted) intent.close();
   };
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && deps.isOpen()) close();
+    if (event.key === 'Escape' && deps.isOpen()) intent.close();
   };
   // The keyboard navigator scrolls its term into view just before opening the tooltip: the scroll
   // event for that arrives on the next frame and must not close it. Ignored until two frames on.
   let ownScrollFrames = 0;
   const onScroll = () => {
-    if (ownScrollFrames > 0) return;
-    if (deps.isOpen()) close();
+    if (ownScrollFrames === 0 && deps.isOpen()) intent.close();
   };
 
-  const options = { capture: true, passive: true } as const;
-  document.addEventListener('pointermove', onPointerMove, options);
-  document.addEventListener('pointerover', onPointerOver, options);
-  document.addEventListener('pointerdown', onPointerDown, options);
-  document.addEventListener('keydown', onKeyDown, true);
-  window.addEventListener('scroll', onScroll, options);
+  const passive = { capture: true, passive: true } as const;
+  const unlisten = listen([
+    [document, 'pointermove', onPointerMove, passive],
+    [document, 'pointerover', onPointerOver, passive],
+    [document, 'pointerdown', onPointerDown, passive],
+    [document, 'keydown', onKeyDown, true],
+    [window, 'scroll', onScroll, passive],
+  ]);
 
   return {
-    openNow,
-    close,
+    openNow: intent.openNow,
+    close: intent.close,
     /** The tooltip was opened for this term by other means (the keyboard): hovering it keeps it open. */
     markOpen(painted: PaintedRange) {
-      openRange = painted;
+      intent.openRange = painted;
       ownScrollFrames += 1;
       window.requestAnimationFrame(() => window.requestAnimationFrame(() => (ownScrollFrames -= 1)));
     },
     stop() {
-      close();
-      document.removeEventListener('pointermove', onPointerMove, options);
-      document.removeEventListener('pointerover', onPointerOver, options);
-      document.removeEventListener('pointerdown', onPointerDown, options);
-      document.removeEventListener('keydown', onKeyDown, true);
-      window.removeEventListener('scroll', onScroll, options);
+      intent.close();
+      unlisten();
     },
+  };
+}
+
+type Listener<E extends Event> = (event: E) => void;
+
+/** Adds the listeners; the returned function removes them (with the same options, as removal needs). */
+function listen(
+  listeners: Array<[EventTarget, string, Listener<PointerEvent> | Listener<KeyboardEvent> | Listener<Event>, AddEventListenerOptions | boolean]>,
+): () => void {
+  for (const [target, type, listener, options] of listeners) target.addEventListener(type, listener as EventListener, options);
+  return () => {
+    for (const [target, type, listener, options] of listeners) target.removeEventListener(type, listener as EventListener, options);
   };
 }
 

@@ -100,29 +100,13 @@ export interface BlockStoreOptions {
 
 export function createBlockStore({ groupChars = 1000, groupBlocks = 16 }: BlockStoreOptions = {}) {
   const blocks = new Map<Element, BlockState>();
-  /** Hits per term value (a plain array: values are small integers and this runs once per hit). */
-  let counts: number[] = [];
+  const counts = createCounts();
+  const groups = createGroupList();
   // A group holds blocks found one after the other under the same root in the same scan, with
   // little text between them: a block found later lands next to blocks anywhere on the page, and
   // a block far down the text is far down the screen.
   let open: Group | null = null;
-  let last: Group | null = null;
-  const newGroup = (root: Node | undefined): Group => {
-    const group: Group = { root, members: [], chars: 0, near: false, watched: new Map(), sizing: null, confirming: null, prev: last, next: null, ahead: [] };
-    if (last) last.next = group;
-    return (last = group);
-  };
-  // An empty group leaves the list, or a page that keeps adding and removing text would grow it forever.
-  const unlink = (group: Group) => {
-    if (group.prev) group.prev.next = group.next;
-    if (group.next) group.next.prev = group.prev;
-    if (last === group) last = group.prev;
-    group.prev = group.next = null;
-  };
-
-  const count = (value: number, by: number) => {
-    counts[value] = (counts[value] ?? 0) + by;
-  };
+  const count = counts.add;
 
   return {
     blocks,
@@ -143,7 +127,7 @@ export function createBlockStore({ groupChars = 1000, groupBlocks = 16 }: BlockS
       if (open && fits) open.chars += gap;
       else {
         closed = open;
-        open = newGroup(root);
+        open = groups.add(root);
       }
       const state: BlockState = { element: block, hits: NONE, pending: [hits], ranges: null, painted: false, group: open! };
       open!.members.push(state);
@@ -163,21 +147,57 @@ export function createBlockStore({ groupChars = 1000, groupBlocks = 16 }: BlockS
       members.splice(members.indexOf(state), 1);
       if (members.length === 0) {
         if (open === state.group) open = null;
-        unlink(state.group);
+        groups.unlink(state.group);
       }
       blocks.delete(state.element);
     },
-    counts(): Map<number, number> {
+    counts: counts.read,
+    reset() {
+      blocks.clear();
+      counts.reset();
+      groups.reset();
+      open = null;
+    },
+  };
+}
+
+/** Hits per term value (a plain array: values are small integers and this runs once per hit). */
+function createCounts() {
+  let counts: number[] = [];
+  return {
+    add: (value: number, by: number) => {
+      counts[value] = (counts[value] ?? 0) + by;
+    },
+    read(): Map<number, number> {
       const result = new Map<number, number>();
       counts.forEach((n, value) => {
         if (n > 0) result.set(value, n);
       });
       return result;
     },
-    reset() {
-      blocks.clear();
+    reset: () => {
       counts = [];
-      open = null;
+    },
+  };
+}
+
+/** The groups in the order they were opened, linked both ways. */
+function createGroupList() {
+  let last: Group | null = null;
+  return {
+    add(root: Node | undefined): Group {
+      const group: Group = { root, members: [], chars: 0, near: false, watched: new Map(), sizing: null, confirming: null, prev: last, next: null, ahead: [] };
+      if (last) last.next = group;
+      return (last = group);
+    },
+    // An empty group leaves the list, or a page that keeps adding and removing text would grow it forever.
+    unlink(group: Group) {
+      if (group.prev) group.prev.next = group.next;
+      if (group.next) group.next.prev = group.prev;
+      if (last === group) last = group.prev;
+      group.prev = group.next = null;
+    },
+    reset: () => {
       last = null;
     },
   };

@@ -30,14 +30,6 @@ export function createHighlighter(deps: HighlighterDeps) {
   const store = createBlockStore({ groupChars: deps.groupChars, groupBlocks: deps.groupBlocks });
   const firsts = createFirstOccurrences({ blocks: () => store.blocks.values() });
   const painter = createPainter({ ...deps, isFirst: firsts.isFirst });
-  /** Paints the painted blocks again, after what a block shows has changed. */
-  const repaintPainted = () => {
-    for (const state of store.blocks.values()) {
-      if (!state.painted) continue;
-      painter.unpaint(state);
-      painter.paint(state);
-    }
-  };
   const lazy = createLazyPainting({
     watchVisibility: deps.watchVisibility,
     stateOf: (element) => store.blocks.get(element),
@@ -76,9 +68,26 @@ export function createHighlighter(deps: HighlighterDeps) {
     clearWithin({ roots }: { roots: readonly Node[] }) {
       clearWithin({ roots, blocks: store.blocks, forget, dropHits });
       // A first occurrence cleared: the next one of its term is painted in its place.
-      if (painter.density() === 'first') repaintPainted();
+      if (painter.density() === 'first') repaintPainted({ store, painter });
     },
 
+    ...readersOf({ store, painter }),
+    ...switchesOf({ store, painter }),
+
+    destroy() {
+      lazy.disconnect();
+      for (const state of store.blocks.values()) painter.unpaint(state);
+      painter.destroy();
+      store.reset();
+    },
+  };
+}
+
+export type Highlighter = ReturnType<typeof createHighlighter>;
+
+/** What is found and painted: counts, the term under the pointer, the ranges in view. */
+function readersOf({ store, painter }: { store: BlockStore; painter: Painter }) {
+  return {
     counts: (): Map<number, number> => store.counts(),
 
     /** The painted term at a caret position (from caretPositionFromPoint), if any. */
@@ -92,7 +101,12 @@ export function createHighlighter(deps: HighlighterDeps) {
     *allHits(): Generator<{ block: Element; hit: Hit }> {
       for (const [block, state] of store.blocks) for (const hit of hitsOf(state)) if (painter.paints(hit)) yield { block, hit };
     },
+  };
+}
 
+/** What the reader's settings and the keyboard change: how terms look, painting on or off, a block painted ahead of a scroll. */
+function switchesOf({ store, painter }: { store: BlockStore; painter: Painter }) {
+  return {
     /** Paints a block now, whatever its visibility (before scrolling to it); it is unpainted with its group. */
     paintBlock({ block }: { block: Element }) {
       const state = store.blocks.get(block);
@@ -106,7 +120,7 @@ export function createHighlighter(deps: HighlighterDeps) {
     setAppearance(next: Appearance) {
       const densityChanged = (next.density ?? 'every') !== painter.density();
       painter.setAppearance(next);
-      if (densityChanged) repaintPainted();
+      if (densityChanged) repaintPainted({ store, painter });
     },
 
     setEnabled(value: boolean) {
@@ -117,17 +131,17 @@ export function createHighlighter(deps: HighlighterDeps) {
         else if (state.group.near) painter.paint(state);
       }
     },
-
-    destroy() {
-      lazy.disconnect();
-      for (const state of store.blocks.values()) painter.unpaint(state);
-      painter.destroy();
-      store.reset();
-    },
   };
 }
 
-export type Highlighter = ReturnType<typeof createHighlighter>;
+/** Paints the painted blocks again, after what a block shows has changed. */
+function repaintPainted({ store, painter }: { store: BlockStore; painter: Painter }) {
+  for (const state of store.blocks.values()) {
+    if (!state.painted) continue;
+    painter.unpaint(state);
+    painter.paint(state);
+  }
+}
 
 function addRun({ block, hits, root, gap = 0, store, painter, lazy }: { block: Element; hits: RunHits; root?: Node; gap?: number; store: BlockStore; painter: Painter; lazy: LazyPainting }) {
   if (hits.count === 0) return;

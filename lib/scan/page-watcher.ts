@@ -24,6 +24,20 @@ export interface PageWatcherDeps {
 
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
+/** The open shadow roots the scans found, each observed once (every rescan of a host finds its root again). */
+function trackShadowRoots({ observe }: { observe: (root: ShadowRoot) => void }) {
+  const roots = new Set<ShadowRoot>();
+  return {
+    add: (root: ShadowRoot) => {
+      if (roots.has(root)) return;
+      roots.add(root);
+      observe(root);
+    },
+    all: () => [...roots],
+    connected: (): ShadowRoot[] => [...roots].filter((root) => root.host.isConnected),
+  };
+}
+
 export function watchPage(deps: PageWatcherDeps) {
   const debounceMs = deps.debounceMs ?? 150;
   const backoff = deps.backoffFactor ?? 10;
@@ -35,23 +49,12 @@ export function watchPage(deps: PageWatcherDeps) {
   const report = countsReporter(deps);
 
   const observer = deps.createMutationObserver((records) => {
-    for (const record of records) {
-      if (deps.isOwnNode(record.target)) continue;
-      dirty.add(record.target);
-      // A removed block takes its hits with it even if nothing else in its parent changes.
-      if (record.removedNodes.length > 0) dirty.add(record.target);
-    }
+    // A removed block takes its hits with it: its parent, the record's target, is rescanned.
+    for (const record of records) if (!deps.isOwnNode(record.target)) dirty.add(record.target);
     schedule();
   });
-
-  // A Set: every rescan of a host finds its shadow root again.
-  const shadowRoots = new Set<ShadowRoot>();
-  const onShadowRoot = (root: ShadowRoot) => {
-    if (shadowRoots.has(root)) return;
-    shadowRoots.add(root);
-    observer.observe(root, OBSERVE);
-  };
-  const scanAll = (roots: Node[]) => scanWithShadowRoots({ roots, deps, signal, onShadowRoot });
+  const shadowRoots = trackShadowRoots({ observe: (root) => observer.observe(root, OBSERVE) });
+  const scanAll = (roots: Node[]) => scanWithShadowRoots({ roots, deps, signal, onShadowRoot: shadowRoots.add });
 
   function schedule() {
     if (timerPending || exclusive.busy || dirty.size === 0) return;
@@ -92,13 +95,11 @@ export function watchPage(deps: PageWatcherDeps) {
       observer.disconnect();
     },
     /** The open shadow roots found so far, still in the page (for hit-testing inside them). */
-    shadowRoots(): ShadowRoot[] {
-      return [...shadowRoots].filter((root) => root.host.isConnected);
-    },
+    shadowRoots: shadowRoots.connected,
     /** Everything again (after settings change what is matched). */
     async rescanAll() {
       await exclusive.run(async () => {
-        deps.highlighter.clearWithin({ roots: [deps.root, ...shadowRoots] });
+        deps.highlighter.clearWithin({ roots: [deps.root, ...shadowRoots.all()] });
         // Shadow roots are found again through their hosts (listing them here scanned them twice).
         await scanAll([deps.root]);
         report();

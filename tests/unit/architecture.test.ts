@@ -1,10 +1,12 @@
 /**
- * The house's import rules that ESLint cannot see, because they are about the whole graph: no import
- * circles, and nothing the content script's scan pipeline reaches carries the popup's search.
+ * The house's rules that ESLint cannot see: no import circles, nothing the content script's scan
+ * pipeline reaches carries the popup's search (both about the whole import graph), and no function
+ * that needs a scroll bar to read.
  */
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -107,5 +109,41 @@ describe('the import graph', () => {
     for (const [file, imports] of graph) {
       if (file.startsWith('lib/')) expect(imports.filter((spec) => spec.startsWith('preact')), file).toEqual([]);
     }
+  });
+});
+
+/** A function longer than this is several functions (a screen of code, read without scrolling). */
+const MAX_FUNCTION_LINES = 80;
+
+/** Every function with a body, with its name (or the variable it is assigned to) and its length in lines. */
+function functionLengths({ file, text }: { file: string; text: string }): { name: string; lines: number }[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const found: { name: string; lines: number }[] = [];
+  const lineOf = (position: number) => source.getLineAndCharacterOfPosition(position).line;
+  const visit = (node: ts.Node) => {
+    if (ts.isFunctionLike(node) && 'body' in node && node.body) {
+      const named = (node as ts.FunctionLikeDeclaration).name ?? (ts.isVariableDeclaration(node.parent) ? node.parent.name : undefined);
+      found.push({ name: `${file}:${lineOf(node.getStart()) + 1} ${named?.getText() ?? '(anonymous)'}`, lines: lineOf(node.getEnd()) - lineOf(node.getStart()) + 1 });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+describe('function length', () => {
+  it(`keeps every function in lib/, components/ and entrypoints/ within ${MAX_FUNCTION_LINES} lines`, () => {
+    const files = SOURCE_DIRS.flatMap((dir) => sourceFiles(join(ROOT, dir)));
+    const lengths = files.flatMap((file) => functionLengths({ file: relative(ROOT, file), text: readFileSync(file, 'utf8') }));
+    expect(lengths.some((f) => f.name.includes('lib/scan/scanner.ts'))).toBe(true);
+    expect(lengths.filter((f) => f.lines > MAX_FUNCTION_LINES)).toEqual([]);
+  });
+
+  it('measures a function from its first line to its last', () => {
+    const text = ['export function short() {', '  return 1;', '}', 'const arrow = () => {', ...Array(99).fill('  void 0;'), '};'].join('\n');
+    expect(functionLengths({ file: 'x.ts', text })).toEqual([
+      { name: 'x.ts:1 short', lines: 3 },
+      { name: 'x.ts:4 arrow', lines: 101 },
+    ]);
   });
 });
