@@ -55,7 +55,7 @@ export async function openCard({ page, term, margin = 24 }) {
 }
 
 /**
- * Saves {card,popup,sidepanel}-{zh-CN,en-US}-{light,dark}.png into `dir`, choosing language and
+ * Saves {card,popup,sidepanel}-{zh-CN,en-US}-{light,dark}.png and density-{every,first}.png into `dir`, choosing language and
  * theme through the settings as a reader does, and returns the files' paths.
  */
 export async function saveShots({ context, extensionId, article, dir }) {
@@ -71,7 +71,20 @@ export async function saveShots({ context, extensionId, article, dir }) {
       );
     }
   }
+  for (const density of ['every', 'first']) {
+    await setSettings({ context, extensionId, settings: { version: 2, language: 'zh', theme: 'light', density } });
+    files.push(await shootDensity({ article, file: join(dir, `density-${density}.png`) }));
+  }
   return files;
+}
+
+/** The article's first screen as painted with this density (every occurrence, or each term's first). */
+async function shootDensity({ article, file }) {
+  await article.bringToFront();
+  await article.reload();
+  await article.waitForFunction(() => [...CSS.highlights.keys()].some((name) => name.startsWith('huantai-lens')), null, { timeout: 15_000 });
+  await article.screenshot({ path: file, animations: 'disabled' });
+  return file;
 }
 
 async function shootCard({ article, file }) {
