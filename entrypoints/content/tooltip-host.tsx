@@ -44,7 +44,7 @@ export function createTooltipHost(deps: TooltipHostDeps) {
   const { document, copyCitation, citationOf, openInGlossary, theme, language } = deps;
   let host: HTMLElement | null = null;
   let mount: HTMLElement | null = null;
-  let current: (Required<Omit<CardRequest, 'position'>> & Pick<CardRequest, 'position'> & { traditional: boolean }) | null = null;
+  let current: (CardRequest & { focus: boolean; context: PageContext; traditional: boolean }) | null = null;
   const traditional = createTraditionalCache({
     fetch: deps.fetchTraditional,
     onArrival: (id) => {
