@@ -10,6 +10,9 @@ const LANGUAGES = [
   { setting: 'en', name: 'en-US' },
 ];
 const THEMES = ['light', 'dark'];
+// Real pages about Huantai (tests/fixtures/context) for the density shots beside the demo article: a
+// travel post that repeats its paragraph (马踏湖 eight times) and membrane-industry news (several terms once).
+const DENSITY_PAGES = ['huantai-mata-lake-wetland-park', 'huantai-membrane-industry-new-economy'];
 
 /**
  * Hovers the first painted occurrence of `term` on `page` and waits for its card to show the entry.
@@ -55,8 +58,9 @@ export async function openCard({ page, term, margin = 24 }) {
 }
 
 /**
- * Saves {card,popup,sidepanel}-{zh-CN,en-US}-{light,dark}.png and density-{every,first}.png into `dir`, choosing language and
- * theme through the settings as a reader does, and returns the files' paths.
+ * Saves {card,popup,sidepanel}-{zh-CN,en-US}-{light,dark}.png, density-{every,first}.png (the demo article) and
+ * density-{every,first}-<page>.png (the DENSITY_PAGES) into `dir`, choosing language, theme and density through the
+ * settings as a reader does, and returns the files' paths.
  */
 export async function saveShots({ context, extensionId, article, dir }) {
   const files = [];
@@ -75,13 +79,22 @@ export async function saveShots({ context, extensionId, article, dir }) {
     await setSettings({ context, extensionId, settings: { version: 2, language: 'zh', theme: 'light', density } });
     files.push(await shootDensity({ article, file: join(dir, `density-${density}.png`) }));
   }
+  const demoUrl = article.url();
+  for (const density of ['every', 'first']) {
+    await setSettings({ context, extensionId, settings: { version: 2, language: 'zh', theme: 'light', density } });
+    for (const name of DENSITY_PAGES) {
+      const url = new URL(`/context/${name}.html`, demoUrl).href;
+      files.push(await shootDensity({ article, url, file: join(dir, `density-${density}-${name}.png`) }));
+    }
+  }
+  await article.goto(demoUrl);
   return files;
 }
 
-/** The article's first screen as painted with this density (every occurrence, or each term's first). */
-async function shootDensity({ article, file }) {
+/** A page's first screen as painted with this density (every occurrence, or each term's first): `url`, else the article reloaded. */
+async function shootDensity({ article, url, file }) {
   await article.bringToFront();
-  await article.reload();
+  await (url ? article.goto(url) : article.reload());
   await article.waitForFunction(() => [...CSS.highlights.keys()].some((name) => name.startsWith('huantai-lens')), null, { timeout: 15_000 });
   await article.screenshot({ path: file, animations: 'disabled' });
   return file;

@@ -36,13 +36,17 @@ describe('npm run demo', () => {
     expect(existsSync(shot) && statSync(shot).size).toBeGreaterThan(10_000);
   });
 
-  it('with --shots, also saves the card, popup and side panel in both languages and themes, the article in each density, and lists them', async () => {
+  it('with --shots, also saves the card, popup and side panel in both languages and themes, the article and two real pages in each density, and lists them', async () => {
     const dir = join(PROJECT_ROOT, 'demo-output/shots');
     rmSync(dir, { recursive: true, force: true });
     const { stdout } = await run('node', ['scripts/demo.mjs', '--headless', '--no-build', '--shots'], { cwd: PROJECT_ROOT, timeout: 120_000 });
     const names = ['card', 'popup', 'sidepanel'].flatMap((what) =>
       ['zh-CN', 'en-US'].flatMap((language) => ['light', 'dark'].map((theme) => `${what}-${language}-${theme}.png`)),
-    ).concat(['density-every.png', 'density-first.png']);
+    ).concat(
+      ['every', 'first'].flatMap((density) =>
+        ['', '-huantai-mata-lake-wetland-park', '-huantai-membrane-industry-new-economy'].map((page) => `density-${density}${page}.png`),
+      ),
+    );
     expect(readdirSync(dir).sort()).toEqual(names.sort());
     for (const name of names) {
       expect(stdout).toContain(join(dir, name));
