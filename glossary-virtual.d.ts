@@ -7,7 +7,7 @@ declare module 'virtual:huantai-glossary/entries' {
   export default glossary;
 }
 declare module 'virtual:huantai-glossary/probe' {
-  const probe: { tables: import('./lib/scan/probe').ProbeTables; variants: import('./lib/glossary/types').TermList['variants'] };
+  const probe: import('./lib/scan/probe').ProbeTables;
   export default probe;
 }
 declare module 'virtual:huantai-glossary/traditional' {

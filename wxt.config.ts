@@ -55,10 +55,24 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
-    // WXT names Firefox's sidebar after sidepanel.html's <title>, which cannot be a __MSG_ key (the
-    // page would show it raw); the sidebar menu gets the localised name instead.
     'build:manifestGenerated': (_wxt, manifest) => {
+      // WXT names Firefox's sidebar after sidepanel.html's <title>, which cannot be a __MSG_ key (the
+      // page would show it raw); the sidebar menu gets the localised name instead.
       if (manifest.sidebar_action) manifest.sidebar_action.default_title = '__MSG_sidePanelTitle__';
+      // The sentinel, in every frame: built as a plain script (entrypoints/sentinel.ts; why in
+      // entrypoints/content/sentinel.ts), so listed here rather than by WXT. The highlight styles
+      // (public/highlights.css) only style ::highlight() names: they add nothing to a page we leave alone.
+      manifest.content_scripts = [
+        ...(manifest.content_scripts ?? []),
+        {
+          matches: ['http://*/*', 'https://*/*'],
+          all_frames: true,
+          match_about_blank: true,
+          run_at: 'document_idle',
+          js: ['sentinel.js'],
+          css: ['highlights.css'],
+        },
+      ];
     },
   },
   zip: {

@@ -6,7 +6,7 @@
 // one warning, in that one file, is allowed; anything else fails the lint.
 import { execFileSync } from 'node:child_process';
 
-const ALLOWED = [{ code: 'UNSAFE_VAR_ASSIGNMENT', message: 'Unsafe call to import for argument 0', file: 'content-scripts/content.js' }];
+const ALLOWED = [{ code: 'UNSAFE_VAR_ASSIGNMENT', message: 'Unsafe call to import for argument 0', file: 'sentinel.js' }];
 
 const output = execFileSync('npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv3', '--self-hosted', '--output', 'json'], {
   encoding: 'utf8',

@@ -1,10 +1,10 @@
 /**
  * The engine: everything the content script does in a frame that may hold a term — settings,
  * scanning and painting (a session), hover and keyboard, the typed messages. Loaded by the
- * sentinel (index.ts) through parts.ts, so frames without a term never evaluate it. The card's UI
+ * sentinel (sentinel.ts) through parts.ts, so frames without a term never evaluate it. The card's UI
  * is a part of its own, loaded on the first hover, tap or keyboard command (card.ts).
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import termList from 'virtual:huantai-glossary/terms';
 import type { GlossaryEntry } from '../../lib/glossary/types';
 import { handleMessage, sendMessage } from '../../lib/messaging/protocol';
@@ -18,16 +18,25 @@ import { loadPart } from './parts';
 import { yieldToPage } from './yield-to-page';
 
 export interface EngineDeps {
-  ctx: ContentScriptContext;
   /** The content script's import(): a part's URL resolves against the extension only there. */
   importModule: (url: string) => Promise<unknown>;
 }
 
 export interface Engine {
-  start(deps: EngineDeps): Promise<void>;
+  /** Starts the engine; false where the browser cannot paint. */
+  start(deps: EngineDeps): Promise<boolean>;
 }
 
-export async function startEngine({ ctx, importModule }: EngineDeps): Promise<void> {
+export async function startEngine({ importModule }: EngineDeps): Promise<boolean> {
+  if (typeof CSS === 'undefined' || !('highlights' in CSS)) {
+    // Editing the page to underline would break pages' own scripts; say so instead.
+    console.info('[Huantai Lens] This browser lacks the CSS Custom Highlight API, so terms cannot be highlighted here.');
+    return false;
+  }
+  // WXT's context (the sentinel has none: see sentinel.ts): it tells this copy of the engine when a
+  // newer one starts in the same document, as in development reloads. Its "script started" message
+  // goes out as a document event only, not also by window.postMessage into the page's listeners.
+  const ctx = new ContentScriptContext('content', { noScriptStartedPostMessage: true });
   const finder = createTermFinder({ termList });
   const prepareFinder = once(() => {
     // Building the automaton and tables is work on the page too (about 5 ms): it gets its own
@@ -84,6 +93,7 @@ export async function startEngine({ ctx, importModule }: EngineDeps): Promise<vo
     session = null;
   });
   apply();
+  return true;
 }
 
 /** The card's UI, loaded on first use. */

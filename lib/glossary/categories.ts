@@ -29,7 +29,7 @@ export const SCOPES = ['county', 'city', 'province', 'national'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 /**
- * The colour each area's terms are underlined in on pages (entrypoints/content/highlights.css,
+ * The colour each area's terms are underlined in on pages (public/highlights.css,
  * which a unit test holds to these), for the legend that names them.
  */
 export const CATEGORY_COLOURS: Record<Category, string> = {

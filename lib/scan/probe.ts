@@ -14,23 +14,34 @@
  * Forms with no two Chinese characters in a row (GDP) count only in text that holds Chinese: an
  * English page that says GDP is not about a Chinese county's report.
  */
-import { DROP, DROPPED_CHARS, foldTableFor, sourceLookupFor, UNCHANGED, type VariantTable } from './normalize';
+import { DROP, DROPPED_CHARS, sourceLookupFor, UNCHANGED, type VariantTable } from './normalize';
 
-/** Built at build time from the term list (scripts/glossary), shipped as plain strings. */
+/**
+ * Built at build time from the term list (scripts/glossary), shipped as plain strings: every frame
+ * runs the probe, and in 30 ad frames building the RegExp sources and the whole fold table in each
+ * frame was most of what the sentinel cost (0.8 ms a frame for the table alone).
+ */
 export interface ProbeTables {
-  /** Every page char a key may start with, in every shape (Traditional, full width), as one string. */
-  firsts: string;
-  /** Every page char a key may continue with. */
-  seconds: string;
+  /** RegExp source: a char any key starts with, in any shape (Traditional, full width), followed across dropped chars by one any key continues with. */
+  candidates: string;
+  /** RegExp source of the forms without a Chinese pair, each char as the page chars it may come from; '' when there are none. */
+  latin: string;
   /** Folded key → the folded rest of each form after its key (no dropped chars). */
   rests: Record<string, string[]>;
-  /** Forms without a Chinese pair, each as the page chars its folded chars may come from. */
-  latin: string[][];
+  /**
+   * The fold, cut down to what the comparison needs: foldFrom[i] folds to foldTo[i], for every page
+   * char that folds into a char of some key or rest. Any other char folds to nothing a form holds, so
+   * it compares unequal as itself; dropped chars are normalize's DROPPED_CHARS.
+   */
+  foldFrom: string;
+  foldTo: string;
 }
 
 const isHan = (char: string) => /\p{Script=Han}/u.test(char);
 const HAN = /\p{Script=Han}/u;
 
+// Every char escaped: with Chinese chars written as they are, the RegExp scanned the 100,000 paragraphs
+// page measurably slower (the hostile test's longest task went from 35 to 50-100 ms).
 export const escapeClass = (chars: Iterable<string>) =>
   [...chars].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
 
@@ -55,24 +66,56 @@ export function buildProbeTables({ forms, variants }: { forms: readonly string[]
     const known = (rests[key] ??= []);
     if (!known.includes(rest)) known.push(rest);
   }
-  return { firsts: [...firsts].join(''), seconds: [...seconds].join(''), rests, latin };
+  const gap = `[${escapeClass(DROPPED_CHARS)}]*`;
+  return {
+    candidates: `[${escapeClass(firsts)}](?=${gap}[${escapeClass(seconds)}])`,
+    latin: latin.map((chars) => chars.map((sources) => `[${escapeClass(sources)}]`).join(gap)).join('|'),
+    rests,
+    ...foldPairs({ rests, sourcesOf }),
+  };
 }
 
-/** Run time: the test itself. Cheap to make (two RegExps); the fold table is built on the first candidate. */
-export function createTermProbe({ tables, variants }: { tables: ProbeTables; variants?: VariantTable }): (text: string) => boolean {
-  const gap = `[${escapeClass(DROPPED_CHARS)}]*`;
-  const candidates = new RegExp(`[${escapeClass(tables.firsts)}](?=${gap}[${escapeClass(tables.seconds)}])`, 'g');
-  const latin =
-    tables.latin.length > 0 ? new RegExp(tables.latin.map((chars) => chars.map((sources) => `[${escapeClass(sources)}]`).join(gap)).join('|')) : null;
+/** Every page char that folds into a char of a key or a rest, paired with what it folds to. */
+function foldPairs({ rests, sourcesOf }: { rests: Record<string, string[]>; sourcesOf: (char: string) => string[] }) {
+  const compared = new Set(Object.entries(rests).flatMap(([key, forms]) => [...key, ...forms.join('')]));
+  let foldFrom = '';
+  let foldTo = '';
+  for (const char of compared) {
+    for (const source of sourcesOf(char)) {
+      if (source === char) continue;
+      foldFrom += source;
+      foldTo += char;
+    }
+  }
+  return { foldFrom, foldTo };
+}
+
+/** Run time: the test itself. Cheap to make (two RegExps from shipped sources); the fold table is built on the first candidate. */
+export function createTermProbe({ tables }: { tables: ProbeTables }): (text: string) => boolean {
+  const candidates = new RegExp(tables.candidates, 'g');
+  const latin = tables.latin === '' ? null : new RegExp(tables.latin);
   let fold: Uint16Array | undefined;
   return (text) => {
     candidates.lastIndex = 0;
     for (let found = candidates.exec(text); found !== null; found = candidates.exec(text)) {
-      fold ??= foldTableFor({ variants });
+      fold ??= foldTableOf({ tables });
       if (formStartsAt({ text, at: found.index, fold, rests: tables.rests })) return true;
     }
-    return latin !== null && latin.test(text) && HAN.test(text);
+    // Han first: on an English page it fails at once, where the Latin forms would be tried throughout.
+    return latin !== null && HAN.test(text) && latin.test(text);
   };
+}
+
+/**
+ * normalize's fold table, holding only the folds a comparison needs: a few hundred writes into a
+ * fresh (all UNCHANGED) table, where building the whole one took 0.8 ms in each frame. A typed
+ * array, not a Map: the engine's term finder reads it for every candidate of every segment.
+ */
+function foldTableOf({ tables }: { tables: ProbeTables }): Uint16Array {
+  const fold = new Uint16Array(0x10000);
+  for (let i = 0; i < tables.foldFrom.length; i++) fold[tables.foldFrom.charCodeAt(i)] = tables.foldTo.charCodeAt(i);
+  for (let i = 0; i < DROPPED_CHARS.length; i++) fold[DROPPED_CHARS.charCodeAt(i)] = DROP;
+  return fold;
 }
 
 /** Whether a key and the rest of one of its forms start at `at`, folded, dropped chars skipped. */

@@ -46,7 +46,7 @@ export function createTermFinder({ termList }: { termList: TermList }): TermFind
   const build = () =>
     (built ??= {
       matcher: loadMatcher({ data: termList.matcher, variants: termList.variants }),
-      mayHoldTerm: createTermProbe({ tables: termList.probe, variants: termList.variants }),
+      mayHoldTerm: createTermProbe({ tables: termList.probe }),
     });
   let segment = '';
   return {

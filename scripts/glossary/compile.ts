@@ -31,8 +31,8 @@ export interface GlossaryFile {
 export interface CompiledGlossary {
   glossary: Glossary;
   termList: TermList;
-  /** What the sentinel ships: the probe's tables and the variant table its fold needs. */
-  probe: { tables: ProbeTables; variants: TermList['variants'] };
+  /** What the sentinel ships: the probe's tables (their fold cut down to the chars forms hold). */
+  probe: ProbeTables;
   /** The card's text in Traditional characters, by entry id: only the background carries it. */
   traditional: Record<string, TraditionalText>;
 }
@@ -125,7 +125,7 @@ export function compileGlossary({
   return {
     glossary: { entries: full, targets: targets.map((t) => t.target), source: SOURCE_DOCUMENT },
     termList,
-    probe: { tables: termList.probe, variants },
+    probe: termList.probe,
     traditional: traditionalTexts({ entries: full }),
   };
 }

@@ -9,4 +9,4 @@ export const entryByTerm = (term: string) => {
   if (!entry) throw new Error(`no glossary entry for ${term}`);
   return entry;
 };
-export const CONTENT_SCRIPT = join(PROJECT_ROOT, '.output/chrome-mv3/content-scripts/content.js');
+export const CONTENT_SCRIPT = join(PROJECT_ROOT, '.output/chrome-mv3/sentinel.js');

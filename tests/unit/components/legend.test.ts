@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { CATEGORY_COLOURS, CATEGORY_IDS, QUIET_COLOUR } from '../../../lib/glossary/categories';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../..');
-const css = readFileSync(join(ROOT, 'entrypoints/content/highlights.css'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+const css = readFileSync(join(ROOT, 'public/highlights.css'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
 
 /** The text-decoration-color of the rule whose selector list names this highlight. */
 function underlineOf(name: string): string | undefined {

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { buildProbeTables, createTermProbe } from '../../../lib/scan/probe';
 import { createTermFinder, findTerms, matcherInputOf } from '../../../lib/scan/term-finder';
 import { buildMatcher } from '../../../lib/scan/matcher';
+import { sourceLookupFor } from '../../../lib/scan/normalize';
 import { loadGlossary } from '../../../scripts/glossary/load';
 
 const { termList, glossary } = loadGlossary({ dataDir: 'data', root: process.cwd() });
 const forms = termList.terms.flatMap((t) => t.forms);
-const mayHold = createTermProbe({ tables: buildProbeTables({ forms, variants: termList.variants }), variants: termList.variants });
+const mayHold = createTermProbe({ tables: buildProbeTables({ forms, variants: termList.variants }) });
 
 describe('the term probe', () => {
   it('lets through every term and alias of the glossary as written, Traditional, full-width and split included', () => {
@@ -17,6 +18,19 @@ describe('the term probe', () => {
     expect(mayHold('推进 5＋N 综合文化服务中心建设')).toBe(true);
     expect(mayHold('经济增长，ＧＤＰ 上升')).toBe(true);
     expect(mayHold('经济 “G D P”')).toBe(true);
+  });
+
+  it('folds every written shape of every char of every form (its cut-down fold agrees with the full one)', () => {
+    const sourcesOf = sourceLookupFor({ variants: termList.variants });
+    for (const form of forms) {
+      const chars = [...form];
+      chars.forEach((char, i) => {
+        for (const source of sourcesOf(char)) {
+          const text = [...chars.slice(0, i), source, ...chars.slice(i + 1)].join('');
+          expect(mayHold(`中文 ${text}`), `${form} with ${source}`).toBe(true);
+        }
+      });
+    }
   });
 
   it('stops text that holds only the start of a term, or common words that start terms', () => {

@@ -6,7 +6,7 @@ import { createTermProbe } from '../../../lib/scan/probe';
 import { loadGlossary } from '../../../scripts/glossary/load';
 
 const { termList } = loadGlossary({ dataDir: 'data', root: process.cwd() });
-const mayHoldTerm = createTermProbe({ tables: termList.probe, variants: termList.variants });
+const mayHoldTerm = createTermProbe({ tables: termList.probe });
 
 /** The sentinel's timers wait until the mutations are all delivered, then run. */
 const timers: Array<() => void> = [];
