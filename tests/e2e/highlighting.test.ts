@@ -164,7 +164,8 @@ describe('the demo page', () => {
       expect(detail).toMatchObject({ textNodes: expect.any(Number), chars: expect.any(Number), matches: expect.any(Number) });
     }
     const longest = Math.max(...measures.map((m) => m.duration));
-    expect(longest).toBeLessThanOrEqual(50);
+    // Says which measure it was (scan chunk, painting, the sentinel's reading) when it is too long.
+    expect(longest, JSON.stringify(measures.find((m) => m.duration === longest))).toBeLessThanOrEqual(50);
     // The scan tasks (not the painting ones) found everything that is painted after scrolling.
     const found = measures.filter((m) => m.detail.painted === undefined).reduce((n, m) => n + (m.detail.matches as number), 0);
     expect(found).toBe((await rangesOf(page)).ranges.length);
