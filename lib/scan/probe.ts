@@ -90,11 +90,15 @@ function foldPairs({ rests, sourcesOf }: { rests: Record<string, string[]>; sour
   return { foldFrom, foldTo };
 }
 
-/** Run time: the test itself. Cheap to make (two RegExps from shipped sources); the fold table is built on the first candidate. */
-export function createTermProbe({ tables }: { tables: ProbeTables }): (text: string) => boolean {
+/**
+ * Run time: the test itself. Cheap to make (two RegExps from shipped sources); the fold table is
+ * built on the first candidate, unless the caller has normalize's whole one already (the engine's
+ * matcher does: foldTableFor), which folds the same chars the same way.
+ */
+export function createTermProbe({ tables, fold: whole }: { tables: ProbeTables; fold?: Uint16Array }): (text: string) => boolean {
   const candidates = new RegExp(tables.candidates, 'g');
   const latin = tables.latin === '' ? null : new RegExp(tables.latin);
-  let fold: Uint16Array | undefined;
+  let fold = whole;
   return (text) => {
     candidates.lastIndex = 0;
     for (let found = candidates.exec(text); found !== null; found = candidates.exec(text)) {

@@ -3,6 +3,7 @@ import type { Category, TermList } from '../glossary/types';
 import { loadMatcher, toMatches, type Match, type MatchBatch, type Matcher, type SenseRule } from './matcher';
 import { buildMatcherData } from './matcher-data';
 import { keepLatinInChinese } from './latin-forms';
+import { foldTableFor } from './normalize';
 import { buildProbeTables, createTermProbe } from './probe';
 import type { SegmentMatcher } from './scanner';
 
@@ -46,7 +47,8 @@ export function createTermFinder({ termList }: { termList: TermList }): TermFind
   const build = () =>
     (built ??= {
       matcher: loadMatcher({ data: termList.matcher, variants: termList.variants }),
-      mayHoldTerm: createTermProbe({ tables: termList.probe }),
+      // The matcher's fold table, not a second one built from the probe's pairs.
+      mayHoldTerm: createTermProbe({ tables: termList.probe, fold: foldTableFor({ variants: termList.variants }) }),
     });
   let segment = '';
   return {
