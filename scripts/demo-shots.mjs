@@ -75,26 +75,21 @@ export async function saveShots({ context, extensionId, article, dir }) {
       );
     }
   }
-  for (const density of ['every', 'first']) {
-    await setSettings({ context, extensionId, settings: { version: 2, language: 'zh', theme: 'light', density } });
-    files.push(await shootDensity({ article, file: join(dir, `density-${density}.png`) }));
-  }
   const demoUrl = article.url();
+  const pages = [{ url: demoUrl, suffix: '' }, ...DENSITY_PAGES.map((name) => ({ url: new URL(`/context/${name}.html`, demoUrl).href, suffix: `-${name}` }))];
   for (const density of ['every', 'first']) {
     await setSettings({ context, extensionId, settings: { version: 2, language: 'zh', theme: 'light', density } });
-    for (const name of DENSITY_PAGES) {
-      const url = new URL(`/context/${name}.html`, demoUrl).href;
-      files.push(await shootDensity({ article, url, file: join(dir, `density-${density}-${name}.png`) }));
-    }
+    for (const { url, suffix } of pages) files.push(await shootDensity({ article, url, file: join(dir, `density-${density}${suffix}.png`) }));
   }
   await article.goto(demoUrl);
   return files;
 }
 
-/** A page's first screen as painted with this density (every occurrence, or each term's first): `url`, else the article reloaded. */
+/** A page's first screen as painted with this density (every occurrence, or each term's first). */
 async function shootDensity({ article, url, file }) {
   await article.bringToFront();
-  await (url ? article.goto(url) : article.reload());
+  // Loaded afresh, so the content script starts from the new settings.
+  await article.goto(url);
   await article.waitForFunction(() => [...CSS.highlights.keys()].some((name) => name.startsWith('huantai-lens')), null, { timeout: 15_000 });
   await article.screenshot({ path: file, animations: 'disabled' });
   return file;
