@@ -4,6 +4,7 @@ import { CATEGORIES, CATEGORY_IDS } from '../lib/glossary/categories';
 import type { LoadedSettings, Settings } from '../lib/settings/settings';
 import { HOVER_DELAY_RANGE } from '../lib/settings/settings';
 import { useI18n } from './i18n';
+import { Shortcuts, type Shortcut } from './Shortcuts';
 
 export interface OptionsServices {
   save(settings: Settings): Promise<void>;
@@ -15,7 +16,8 @@ interface SectionProps {
   update: Update;
 }
 
-export function OptionsPage({ loaded, services }: { loaded: LoadedSettings; services: OptionsServices }) {
+/** `shortcuts`: the keyboard commands as the browser has them assigned now (commands.getAll()). */
+export function OptionsPage({ loaded, services, shortcuts }: { loaded: LoadedSettings; services: OptionsServices; shortcuts: readonly Shortcut[] }) {
   const { t } = useI18n();
   const [settings, setSettings] = useState(loaded.settings);
   const [saved, setSaved] = useState(false);
@@ -48,6 +50,7 @@ export function OptionsPage({ loaded, services }: { loaded: LoadedSettings; serv
       <SitesSection settings={settings} update={update} />
       <HighlightSection settings={settings} update={update} />
       <TooltipSection settings={settings} update={update} />
+      <Shortcuts shortcuts={shortcuts} />
       <fieldset>
         <legend>{t('optLanguage')}</legend>
         <select name="language" value={settings.language} onChange={(e) => update({ language: (e.target as HTMLSelectElement).value as Settings['language'] })}>
@@ -171,7 +174,6 @@ function TooltipSection({ settings, update }: SectionProps) {
         />
       </label>
       <Radios name="trigger" value={settings.trigger} options={[['hover', t('optTriggerHover')], ['click', t('optTriggerClick')]]} onChange={(trigger) => update({ trigger })} />
-      <p class="hint">{t('optShortcuts')}</p>
     </fieldset>
   );
 }

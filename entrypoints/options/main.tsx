@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { I18nProvider } from '../../components/i18n';
 import { OptionsPage } from '../../components/OptionsPage';
+import { shortcutsOf } from '../../components/Shortcuts';
 import { resolveLanguage } from '../../lib/i18n';
 import { MESSAGES } from '../../lib/i18n';
 import { applyPageTheme } from '../../lib/settings/page-theme';
@@ -11,6 +12,8 @@ import './options.css';
 
 const store = createSettingsStore({ area: browser.storage.sync });
 const app = document.getElementById('app')!;
+// As the browser has them assigned now: the reader may have changed or cleared the suggested keys.
+const shortcuts = shortcutsOf({ commands: await browser.commands.getAll() });
 
 function draw(loaded: LoadedSettings) {
   const language = resolveLanguage({ setting: loaded.settings.language, browserLanguage: navigator.language });
@@ -20,7 +23,7 @@ function draw(loaded: LoadedSettings) {
   render(
     // Keyed by language so a language change redraws every string.
     <I18nProvider language={language} table={MESSAGES[language]} key={language}>
-      <OptionsPage loaded={loaded} services={{ save: store.save }} />
+      <OptionsPage loaded={loaded} services={{ save: store.save }} shortcuts={shortcuts} />
     </I18nProvider>,
     app,
   );
