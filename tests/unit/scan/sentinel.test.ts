@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /** The sentinel on a real (happy-dom) DOM with the real probe: when a frame gets the engine. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { addedRoots, readForTerms, watchForTerms } from '../../../lib/scan/sentinel';
+import { addedRoots, HAN_CHAR, readForTerms, watchForTerms } from '../../../lib/scan/sentinel';
 import { createTermProbe } from '../../../lib/scan/probe';
 import { loadGlossary } from '../../../scripts/glossary/load';
 
@@ -48,6 +48,8 @@ describe('watchForTerms: whether a frame gets the engine', () => {
     ['a term split over tags', '<p>做大做强中国<b>膜</b>谷</p>', true],
     ['a Traditional-script term', '<p>遏制「兩高」項目</p>', true],
     ['a term after a script naming another', '<script>var s = "两高";</script><p>建成高标准农田8万亩</p>', true],
+    ['a Latin form in its own tag, Chinese after it', '<p><b>GDP</b>增长6.5%</p>', true],
+    ['a Latin form paragraphs before any Chinese', `<p>GDP</p>${'<p>More English words.</p>'.repeat(20)}<p>中国人民</p>`, false],
   ])('%s', async (_, html, expected) => {
     document.body.innerHTML = html;
     const { onFound, watch } = start();
@@ -134,6 +136,22 @@ describe('readForTerms', () => {
     const straddling = document.createTextNode(`${'填'.repeat((1 << 16) - 2)}中国膜谷${'填'.repeat(100)}`);
     expect(await read([straddling]).result).toBe(true);
     expect(await read([document.createTextNode(filler)]).result).toBe(false);
+  });
+
+  it('finds a term after a long stretch without Chinese, and a Latin form split over tags just before Chinese', async () => {
+    const english = Array.from({ length: 4000 }, (_, i) => `<p>Paragraph ${i} of an English page, about nothing.</p>`).join('');
+    document.body.innerHTML = `${english}<p>做大做强中国<b>膜</b>谷</p>`;
+    expect(await read([document.body]).result).toBe(true);
+    document.body.innerHTML = `${english}<span>地区<i>G</i>D<b>P</b></span>`;
+    expect(await read([document.body]).result).toBe(true);
+    document.body.innerHTML = english;
+    expect(await read([document.body]).result).toBe(false);
+  });
+
+  it('passes over text only when it holds none of the chars a term’s key may start with', () => {
+    const firsts = /^\[((?:\\u[0-9a-f]{4})+)\]/.exec(termList.probe.candidates)![1]!.match(/[0-9a-f]{4}/g)!;
+    expect(firsts.length).toBeGreaterThan(100);
+    for (const code of firsts) expect(HAN_CHAR.test(String.fromCharCode(parseInt(code, 16))), code).toBe(true);
   });
 
   it('gives the page its thread back in slices on a long read', async () => {
