@@ -132,7 +132,7 @@ export async function readForTerms({
 
 /**
  * Han as the engine's rule for Latin forms counts it (latin-forms.ts), which also holds every char
- * a key may start with (probe.test.ts checks): text without one can hold no term. The probe's own
+ * a key may start with (sentinel.test.ts checks): text without one can hold no term. The probe's own
  * \p{Script=Han} test is the wider one; this one only lets the read pass over text.
  */
 export const HAN_CHAR = /[\u3400-\u9fff\uf900-\ufaff\ud840-\ud87f]/;
