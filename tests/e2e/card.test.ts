@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CATEGORIES, CATEGORY_COLOURS, CATEGORY_IDS } from '../../lib/glossary/categories';
-import { scrollThrough, startHarness, type Harness } from './harness';
+import { assignedShortcuts, scrollThrough, startHarness, type Harness } from './harness';
 import { compiled, entryByTerm } from './glossary-fixture';
 import { centreOf, fireCommand, hoverText, paintedInDocumentOrder } from './page-helpers';
 
@@ -149,11 +149,7 @@ describe('the legend and the shortcuts', () => {
 
   it('lists the shortcuts in the popup’s footer as the browser has them assigned, and opens the legend there', async () => {
     const tab = await harness.openPage('/demo/');
-    const worker = harness.context.serviceWorkers().find((w) => w.url().includes(harness.extensionId))!;
-    const assigned = await worker.evaluate(async () => {
-      const { chrome } = globalThis as unknown as { chrome: typeof browser };
-      return Object.fromEntries((await chrome.commands.getAll()).map((c) => [c.name, c.shortcut ?? '']));
-    });
+    const assigned = await assignedShortcuts(harness.context);
     const popup = await harness.openPopup(tab);
     await popup.waitForSelector('footer .shortcuts li');
     const rows = await popup.$$eval('footer .shortcuts li', (items) => items.map((li) => [(li as HTMLElement).dataset.command, li.textContent]));

@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { allPainted, badgeOf, startHarness, type Harness } from './harness';
+import { allPainted, assignedShortcuts, badgeOf, startHarness, type Harness } from './harness';
 import { hoverText, tooltipText } from './page-helpers';
 
 let harness: Harness;
@@ -151,11 +151,7 @@ describe('settings applied to an open tab', () => {
   });
 
   it('lists the keyboard commands with the keys the browser has assigned, not the suggested ones', async () => {
-    const worker = harness.context.serviceWorkers().find((w) => w.url().includes(harness.extensionId))!;
-    const assigned = await worker.evaluate(async () => {
-      const { chrome } = globalThis as unknown as { chrome: typeof browser };
-      return Object.fromEntries((await chrome.commands.getAll()).map((c) => [c.name ?? '', c.shortcut ?? '']));
-    });
+    const assigned = await assignedShortcuts(harness.context);
     await options.waitForSelector('.shortcuts li[data-command="next-term"]');
     const shown = await options.$$eval('.shortcuts li[data-command$="-term"]', (rows) =>
       rows.map((row) => [(row as HTMLElement).dataset.command ?? '', row.querySelector('kbd, .muted')?.textContent ?? '']),

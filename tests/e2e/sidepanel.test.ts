@@ -13,7 +13,7 @@ import { PROJECT_ROOT } from '../../scripts/serve.mjs';
 import { CATEGORY_IDS } from '../../lib/glossary/categories';
 import { formatTarget } from '../../lib/glossary/format-target';
 import { createTermFinder, findTerms } from '../../lib/scan/term-finder';
-import { type Harness, scrollThrough, startHarness, waitForScanIdle } from './harness';
+import { assignedShortcuts, type Harness, scrollThrough, startHarness, waitForScanIdle } from './harness';
 import { compiled, entryByTerm } from './glossary-fixture';
 import { paintedInDocumentOrder } from './page-helpers';
 
@@ -184,16 +184,12 @@ describe('the side panel', () => {
   });
 
   it('lists the keyboard commands with the keys the browser has for them now', async () => {
-    const worker = harness.context.serviceWorkers().find((w) => w.url().includes(harness.extensionId))!;
     // The manifest's own commands (getAll also reports the browser's _execute_action, the popup's key).
     const declared = Object.keys((JSON.parse(readFileSync(join(inject('extensionPath'), 'manifest.json'), 'utf8')) as { commands: object }).commands);
     expect(declared.sort()).toEqual(['next-term', 'previous-term']);
-    const commands = (
-      await worker.evaluate(async () => {
-        const { chrome } = globalThis as unknown as { chrome: typeof browser };
-        return (await chrome.commands.getAll()).map((c) => ({ name: c.name ?? '', keys: c.shortcut ?? '' }));
-      })
-    ).filter((c) => declared.includes(c.name));
+    const commands = Object.entries(await assignedShortcuts(harness.context))
+      .filter(([name]) => declared.includes(name))
+      .map(([name, keys]) => ({ name, keys }));
     expect(commands).toHaveLength(2);
     const shown = await panel.$$eval('.shortcuts li[data-command$="-term"]', (rows) =>
       rows.map((row) => ({ name: (row as HTMLElement).dataset.command ?? '', keys: row.querySelector('kbd, .muted')?.textContent ?? '', label: row.lastChild?.textContent?.trim() ?? '' })),
