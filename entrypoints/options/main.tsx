@@ -12,8 +12,6 @@ import './options.css';
 
 const store = createSettingsStore({ area: browser.storage.sync });
 const app = document.getElementById('app')!;
-// As the browser has them assigned now: the reader may have changed or cleared the suggested keys.
-const shortcuts = shortcutsOf({ commands: await browser.commands.getAll() });
 
 function draw(loaded: LoadedSettings) {
   const language = resolveLanguage({ setting: loaded.settings.language, browserLanguage: navigator.language });
@@ -29,7 +27,8 @@ function draw(loaded: LoadedSettings) {
   );
 }
 
-const loaded = await store.load();
+// Shortcuts as the browser has them assigned now: the reader may have changed or cleared the suggested keys.
+const [loaded, shortcuts] = await Promise.all([store.load(), browser.commands.getAll().then((commands) => shortcutsOf({ commands }))]);
 draw(loaded);
 if (loaded.notice) await store.dismissNotice();
 

@@ -21,6 +21,9 @@ beforeEach(async () => {
   await options?.close();
   options = await harness.context.newPage();
   await options.goto(`chrome-extension://${harness.extensionId}/options.html`);
+  // The load event does not wait for the page's module (it awaits storage): a test that writes
+  // storage before the form is drawn races the page's own first read of it.
+  await options.waitForSelector('input[name=enabled]');
 });
 
 const highlightNames = (page: Page) =>
