@@ -18,6 +18,8 @@ export interface PageReport {
   measures: number;
   /** False when the page gave up waiting (30 s) for the scans to settle. */
   settled: boolean;
+  /** text-decoration-line of ::highlight(huantai-lens-overall) in the page: 'underline' where the extension's stylesheet is in the page. */
+  decoration?: string;
   userAgent: string;
   url?: string;
   error?: string;

@@ -59,7 +59,8 @@ const REPORTER_SCRIPT = `(() => {
     fetch('/report?run=' + encodeURIComponent(run), {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ ...now, settled, userAgent: navigator.userAgent, url: location.href }),
+      // The extension's highlight styles as the page sees them.
+      body: JSON.stringify({ ...now, settled, decoration: getComputedStyle(document.body, '::highlight(huantai-lens-overall)').textDecorationLine, userAgent: navigator.userAgent, url: location.href }),
     });
   };
   if (!(typeof CSS !== 'undefined' && 'highlights' in CSS)) {

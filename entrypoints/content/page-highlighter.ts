@@ -1,7 +1,7 @@
 /** The highlighter with the browser's parts: CSS.highlights, StaticRange and an IntersectionObserver. */
 import { createHighlighter, type HighlighterDeps } from '../../lib/scan/highlighter';
 
-export function createPageHighlighter({ groupOf, recordPaint }: Pick<HighlighterDeps, 'groupOf' | 'recordPaint'>) {
+export function createPageHighlighter({ groupOf, colourOf, recordPaint }: Pick<HighlighterDeps, 'groupOf' | 'colourOf' | 'recordPaint'>) {
   return createHighlighter({
     registry: CSS.highlights,
     createHighlight: () => new Highlight(),
@@ -26,6 +26,7 @@ export function createPageHighlighter({ groupOf, recordPaint }: Pick<Highlighter
         { rootMargin: '200% 0px 100% 0px' },
       ),
     groupOf,
+    colourOf,
     recordPaint,
     now: () => performance.now(),
   });

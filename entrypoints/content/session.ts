@@ -44,6 +44,7 @@ export function startSession({ finder, tooltip, settings, entries, fetchEntries,
   const groupOf = (value: number) => paintGroupOf({ category: finder.categoryOf(value), scope: scopeOf(value) });
   const highlighter = createPageHighlighter({
     groupOf,
+    colourOf: (value) => finder.categoryOf(value),
     // Every report handled is painting work, even one that only unpainted or changed what is observed.
     recordPaint: ({ start, end, painted }) => measure({ start, end, textNodes: 0, chars: 0, matches: 0, painted }),
   });

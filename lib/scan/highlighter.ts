@@ -118,9 +118,11 @@ function switchesOf({ store, painter }: { store: BlockStore; painter: Painter })
      * explains terms), and which groups (the report's areas) are hidden and not explained.
      */
     setAppearance(next: Appearance) {
-      const densityChanged = (next.density ?? 'every') !== painter.density();
+      // Names follow the appearance: what is painted comes out under the old one, goes in under the new.
+      const painted = [...store.blocks.values()].filter((state) => state.painted);
+      for (const state of painted) painter.unpaint(state);
       painter.setAppearance(next);
-      if (densityChanged) repaintPainted({ store, painter });
+      for (const state of painted) painter.paint(state);
     },
 
     setEnabled(value: boolean) {

@@ -48,6 +48,8 @@ describe('the Firefox package', () => {
     expect(report.texts).toContain('中国膜谷');
     expect(report.texts.some((text) => text.startsWith('两高'))).toBe(true);
     expect(report.texts).toContain('四减四增');
+    // The highlight styles (the manifest's highlights.css) style our names in Firefox too.
+    expect(report.decoration).toBe('underline');
     // The whole article, not just its first screen: the page scrolls through before reporting.
     expect(report.texts.length).toBeGreaterThan(100);
   });

@@ -19,18 +19,33 @@ function underlineOf(name: string): string | undefined {
 }
 
 describe('the legend’s colours', () => {
-  it('are those the page underlines each area’s terms in, wider terms included', () => {
-    for (const id of CATEGORY_IDS) {
-      expect(underlineOf(`huantai-lens-${id}`), id).toBe(CATEGORY_COLOURS[id]);
-      expect(underlineOf(`huantai-lens-${id}-wide`), id).toBe(CATEGORY_COLOURS[id]);
-    }
+  it('are those the page underlines each area’s terms in (wider terms paint under their area’s name: paint.test.ts)', () => {
+    for (const id of CATEGORY_IDS) expect(underlineOf(`huantai-lens-${id}`), id).toBe(CATEGORY_COLOURS[id]);
   });
 
   it('name the quiet grey of wider terms on pages about another place', () => {
-    for (const id of CATEGORY_IDS) expect(underlineOf(`huantai-lens-quiet-${id}-wide`), id).toBe(QUIET_COLOUR);
+    expect(underlineOf('huantai-lens-quiet')).toBe(QUIET_COLOUR);
   });
 
   it('tell the areas apart', () => {
     expect(new Set(Object.values(CATEGORY_COLOURS)).size).toBe(CATEGORY_IDS.length);
+  });
+});
+
+describe('the highlight stylesheet', () => {
+  const styled = new Set([...css.matchAll(/::highlight\(([\w-]+)\)/g)].map((m) => m[1]!));
+
+  it('styles the names the painter registers and no other (each costs every element of every page: lib/scan/paint.ts)', () => {
+    const names = [...CATEGORY_IDS.flatMap((id) => [`huantai-lens-${id}`, `huantai-lens-bg-${id}`]), 'huantai-lens-quiet', 'huantai-lens-active'];
+    expect([...styled].sort()).toEqual(names.sort());
+  });
+
+  it('gives each area’s background the area’s own colour, see-through', () => {
+    const backgroundOf = (name: string) =>
+      [...css.matchAll(/([^{}]+)\{([^}]*)\}/g)].map(([, selectors, body]) => [selectors!.trim(), body!] as const).find(([selectors]) => selectors === `::highlight(${name})`)?.[1];
+    for (const id of CATEGORY_IDS) {
+      const [r, g, b] = [1, 3, 5].map((at) => parseInt(CATEGORY_COLOURS[id].slice(at, at + 2), 16));
+      expect(backgroundOf(`huantai-lens-bg-${id}`), id).toMatch(new RegExp(`background-color:\\s*rgba\\(${r},\\s*${g},\\s*${b},\\s*\\.\\d+\\)`));
+    }
   });
 });

@@ -52,6 +52,7 @@ function setup({ groupBlocks = 1 }: { groupBlocks?: number } = {}) {
       };
     },
     groupOf: (value) => finder.categoryOf(value),
+    colourOf: (value) => finder.categoryOf(value),
     // A group per block unless a test says otherwise: most are about which blocks are painted
     // when; see 'groups'.
     groupBlocks,

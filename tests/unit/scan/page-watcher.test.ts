@@ -55,6 +55,7 @@ function setup({ msPerFind = 1, debounceMs = 150, backoffFactor }: { msPerFind?:
       return { observe: (el) => void observed.add(el), unobserve: (el) => void observed.delete(el), disconnect: () => observed.clear() };
     },
     groupOf: (value) => finder.categoryOf(value),
+    colourOf: (value) => finder.categoryOf(value),
     // A group per block: these tests are about which blocks are painted when; see lazy-paint.test.ts.
     groupBlocks: 1,
     now: () => clock.t,

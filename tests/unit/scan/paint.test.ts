@@ -4,7 +4,9 @@ import { createBlockStore } from '../../../lib/scan/highlight-blocks';
 import { createPainter } from '../../../lib/scan/paint';
 import { runHitsOf, type Hit } from '../../../lib/scan/run-hits';
 
-const GROUPS = ['industry', 'ecology'];
+// Term values 0, 1, 2: an industry term, an ecology term, a wider (national) industry term.
+const GROUPS = ['industry', 'ecology', 'industry-wide'];
+const COLOURS = ['industry', 'ecology', 'industry'];
 const hit = (value: number, offset = 0): Hit => ({ startNode: {} as Text, startOffset: offset, endNode: {} as Text, endOffset: offset + 2, value });
 
 function setup() {
@@ -15,6 +17,7 @@ function setup() {
     createHighlight: () => new Set() as unknown as Highlight,
     createRange: (h) => (made++, { hit: h }) as unknown as AbstractRange,
     groupOf: (value) => GROUPS[value]!,
+    colourOf: (value) => COLOURS[value]!,
   });
   const store = createBlockStore();
   const block = (...hits: Hit[]) => store.add({ block: {} as Element, hits: runHitsOf(hits), root: undefined, gap: 0 }).state;
@@ -54,17 +57,31 @@ describe('createPainter', () => {
     expect(s.painter.paint(state)).toBe(1);
   });
 
-  it('registers the same highlights under the names of the style, none for hidden groups or style off', () => {
+  it('paints a wider term under its area’s name: one name per colour, whatever the group', () => {
     const s = setup();
-    s.painter.paint(s.block(hit(0), hit(1)));
-    s.painter.setAppearance({ style: 'background', hidden: new Set(['ecology']), quiet: new Set() });
-    expect([...s.registry.keys()]).toEqual(['huantai-lens-bg-industry']);
+    s.painter.paint(s.block(hit(0), hit(2), hit(1)));
+    expect(s.sizes()).toEqual({ 'huantai-lens-industry': 2, 'huantai-lens-ecology': 1 });
+  });
+
+  it('paints under the names of the style, in one quiet grey, or not at all, once repainted', () => {
+    const s = setup();
+    const state = s.block(hit(0), hit(2), hit(1));
+    const repaint = (appearance: Parameters<typeof s.painter.setAppearance>[0]) => {
+      s.painter.unpaint(state);
+      s.painter.setAppearance(appearance);
+      s.painter.paint(state);
+    };
+    s.painter.paint(state);
+    repaint({ style: 'background', hidden: new Set(['ecology']), quiet: new Set(['industry-wide']) });
+    expect(s.sizes()).toEqual({ 'huantai-lens-industry': 0, 'huantai-lens-ecology': 0, 'huantai-lens-bg-industry': 1, 'huantai-lens-quiet': 1 });
     expect(s.painter.isShown(1)).toBe(false);
-    s.painter.setAppearance({ style: 'underline', hidden: new Set(), quiet: new Set(['industry']) });
-    expect([...s.registry.keys()].sort()).toEqual(['huantai-lens-ecology', 'huantai-lens-quiet-industry']);
-    s.painter.setAppearance({ style: 'off', hidden: new Set() });
-    expect(s.registry.size).toBe(0);
+    repaint({ style: 'off', hidden: new Set() });
+    expect(Object.values(s.sizes()).every((size) => size === 0)).toBe(true);
     expect(s.painter.isShown(1)).toBe(true);
+    repaint({ style: 'underline', hidden: new Set() });
+    expect(s.sizes()).toMatchObject({ 'huantai-lens-industry': 2, 'huantai-lens-ecology': 1, 'huantai-lens-bg-industry': 0, 'huantai-lens-quiet': 0 });
+    // The ranges moved; none was made again.
+    expect(s.made()).toBe(3);
   });
 
   it('destroy removes every name it registered', () => {
