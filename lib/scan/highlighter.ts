@@ -119,10 +119,7 @@ function switchesOf({ store, painter }: { store: BlockStore; painter: Painter })
      */
     setAppearance(next: Appearance) {
       // Names follow the appearance: what is painted comes out under the old one, goes in under the new.
-      const painted = [...store.blocks.values()].filter((state) => state.painted);
-      for (const state of painted) painter.unpaint(state);
-      painter.setAppearance(next);
-      for (const state of painted) painter.paint(state);
+      repaintPainted({ store, painter, between: () => painter.setAppearance(next) });
     },
 
     setEnabled(value: boolean) {
@@ -136,13 +133,12 @@ function switchesOf({ store, painter }: { store: BlockStore; painter: Painter })
   };
 }
 
-/** Paints the painted blocks again, after what a block shows has changed. */
-function repaintPainted({ store, painter }: { store: BlockStore; painter: Painter }) {
-  for (const state of store.blocks.values()) {
-    if (!state.painted) continue;
-    painter.unpaint(state);
-    painter.paint(state);
-  }
+/** Paints the painted blocks again, after what a block shows has changed (`between`: what changes it, once all are unpainted). */
+function repaintPainted({ store, painter, between }: { store: BlockStore; painter: Painter; between?: () => void }) {
+  const painted = [...store.blocks.values()].filter((state) => state.painted);
+  for (const state of painted) painter.unpaint(state);
+  between?.();
+  for (const state of painted) painter.paint(state);
 }
 
 function addRun({ block, hits, root, gap = 0, store, painter, lazy }: { block: Element; hits: RunHits; root?: Node; gap?: number; store: BlockStore; painter: Painter; lazy: LazyPainting }) {

@@ -64,8 +64,9 @@ export function createPainter(deps: PainterDeps) {
     const known = byValue[value];
     if (known !== undefined) return known;
     const name = nameOf(value);
-    let highlight = name === null ? null : (byName.get(name) ?? null);
-    if (name !== null && highlight === null) {
+    if (name === null) return (byValue[value] = null);
+    let highlight = byName.get(name);
+    if (!highlight) {
       highlight = deps.createHighlight();
       byName.set(name, highlight);
       deps.registry.set(name, highlight);

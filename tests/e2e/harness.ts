@@ -104,11 +104,15 @@ export function paintedInside(frame: Page | Frame, selector?: string): Promise<s
   }, selector);
 }
 
-/** The extension's commands as the browser has them assigned now: name → keys ('' when none is set). */
-export function assignedShortcuts(context: BrowserContext): Promise<Record<string, string>> {
+function extensionWorker(context: BrowserContext) {
   const worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
   if (!worker) throw new Error('extension service worker not running');
-  return worker.evaluate(async () => {
+  return worker;
+}
+
+/** The extension's commands as the browser has them assigned now: name → keys ('' when none is set). */
+export function assignedShortcuts(context: BrowserContext): Promise<Record<string, string>> {
+  return extensionWorker(context).evaluate(async () => {
     const { chrome } = globalThis as unknown as { chrome: typeof browser };
     return Object.fromEntries((await chrome.commands.getAll()).map((c) => [c.name ?? '', c.shortcut ?? '']));
   });
@@ -116,8 +120,7 @@ export function assignedShortcuts(context: BrowserContext): Promise<Record<strin
 
 /** The toolbar badge text of a page's tab, as the extension's service worker sees it. */
 export async function badgeOf(page: Page): Promise<string> {
-  const worker = page.context().serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
-  if (!worker) throw new Error('extension service worker not running');
+  const worker = extensionWorker(page.context());
   await page.bringToFront();
   return worker.evaluate(async () => {
     const { chrome } = globalThis as unknown as { chrome: typeof browser };
