@@ -152,7 +152,7 @@ function flash({ range }: { range: AbstractRange }) {
   }, 1600);
 }
 
-function measure(detail: { start: number; end: number; textNodes: number; chars: number; matches: number; painted?: number }) {
+function measure(detail: { start: number; end: number; textNodes: number; chars: number; matches: number; painted?: number; unpainted?: number }) {
   const { start, end, ...rest } = detail;
   performance.measure('huantai-lens:scan', { start, end, detail: rest });
 }

@@ -22,7 +22,7 @@ export function createPageHighlighter({ groupOf, colourOf, recordPaint }: Pick<H
             })),
           }),
         // A screen below: scrolling down reveals terms already painted. Two above: a group of
-        // paragraphs (about a screen of text) is then watched through its first block alone.
+        // paragraphs (about a screen of text) is then watched through its first and last blocks.
         { rootMargin: '200% 0px 100% 0px' },
       ),
     groupOf,

@@ -27,7 +27,7 @@ export interface SessionDeps {
   scopeOf: (value: number) => Scope;
   /** The badge and the popup count these. */
   onCounts: (counts: PageCounts) => void;
-  measure: (detail: { start: number; end: number; textNodes: number; chars: number; matches: number; painted?: number }) => void;
+  measure: (detail: { start: number; end: number; textNodes: number; chars: number; matches: number; painted?: number; unpainted?: number }) => void;
   yieldToPage: () => Promise<void>;
 }
 
@@ -46,7 +46,7 @@ export function startSession({ finder, tooltip, settings, entries, fetchEntries,
     groupOf,
     colourOf: (value) => finder.categoryOf(value),
     // Every report handled is painting work, even one that only unpainted or changed what is observed.
-    recordPaint: ({ start, end, painted }) => measure({ start, end, textNodes: 0, chars: 0, matches: 0, painted }),
+    recordPaint: ({ start, end, painted, unpainted }) => measure({ start, end, textNodes: 0, chars: 0, matches: 0, painted, unpainted }),
   });
   const appearance = () => appearanceOf({ settings: settings(), aboutHuantai: context.aboutHuantai() });
   highlighter.setAppearance(appearance());

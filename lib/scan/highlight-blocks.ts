@@ -87,7 +87,7 @@ export function setHits(state: BlockState, hits: Hit[]) {
 
 /**
  * Groups are kept to about half a screen of text: a group whose first and last blocks lie within
- * the observer's reach is watched through its first block alone; a taller one has every block
+ * the observer's reach is watched through its first and last blocks; a taller one has every block
  * observed once to size it, which on the stress page (paragraphs of ~70 chars) cost more than
  * finding its terms when groups held 2,000 chars.
  */

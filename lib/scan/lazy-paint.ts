@@ -6,6 +6,9 @@
  * paint cost more (quadratic over a long page: 12 s of main thread scrolling the stress page).
  * And since any change costs a frame's worth of rendering, changes are bunched: the groups after
  * one coming near are painted with it, and groups gone far are unpainted when something is painted.
+ * (Chromium repaints the whole page after any change to a highlight: ~7 ms of PrePaint a change on
+ * the stress page. Bunches of 8,000 chars instead of 3,000 made 21 changes instead of 39 scrolling
+ * through it, and its main-thread time 756 ms instead of 1,009 above an empty extension's.)
  */
 import { finishSizing, sizingDone, startSizing, unwatchBlock, watchBlock, type Visibility } from './group-sizing';
 import type { BlockState, Group, Side } from './highlight-blocks';
@@ -43,9 +46,9 @@ export interface LazyPaintingDeps {
   now: () => number;
   /** Told about each report handled, for the scan measures. */
   recordPaint?: (args: { start: number; end: number; painted: number; unpainted: number }) => void;
-  /** Groups kept painted after one coming near (default: at least 4, or 3,000 chars of them; see paintAhead). */
+  /** Groups kept painted after one coming near (default: at least 8, or 8,000 chars of them; see paintAhead). */
   paintAhead?: { groups: number; chars: number };
-  /** Ranges of groups gone far that may wait to be unpainted (default 400): see flushing below. */
+  /** Ranges of groups gone far that may wait to be unpainted (default 1,500): see flushing below. */
   unpaintAfter?: number;
 }
 
@@ -80,7 +83,8 @@ function settle({ group, fresh, visibility }: { group: Group; fresh: boolean; vi
   // Observed blocks all below the margin say the rest of the group, after them in the page, is too.
   if (!fresh && sides.includes('above')) {
     // Above: the blocks after them may have moved down since the group was sized (an image
-    // above them loaded), so the last one is asked before unpainting.
+    // above them loaded), so the last one is asked before unpainting. Sized groups watch it
+    // (group-sizing.ts); one still being scanned has only its first block watched.
     const last = group.members[group.members.length - 1]!.element;
     const lastSide = group.watched.get(last);
     if (lastSide === undefined) {
@@ -125,7 +129,7 @@ const paintedRanges = (groups: Iterable<Group>) => {
   return n;
 };
 
-export function createLazyPainting({ watchVisibility, stateOf, paintGroup, unpaintGroup, now, recordPaint, paintAhead: ahead = { groups: 4, chars: 3000 }, unpaintAfter = 400 }: LazyPaintingDeps) {
+export function createLazyPainting({ watchVisibility, stateOf, paintGroup, unpaintGroup, now, recordPaint, paintAhead: ahead = { groups: 8, chars: 8000 }, unpaintAfter = 1500 }: LazyPaintingDeps) {
   // Every change to the highlights costs the page a few ms of rendering in the next frame, however
   // small the change: groups gone far are unpainted in a frame that paints anyway, unless too many
   // ranges wait.
@@ -167,14 +171,17 @@ export function createLazyPainting({ watchVisibility, stateOf, paintGroup, unpai
     /** A block forgotten (already out of its group's members). */
     removed({ group, element }: BlockState) {
       const sizing = group.sizing;
-      if (group.watched.has(element)) unwatchBlock({ group, element, visibility });
+      const watched = group.watched.has(element);
+      if (watched) unwatchBlock({ group, element, visibility });
       if (sizing?.expected.delete(element)) {
         sizing.boxes.delete(element);
         // The first or last block, gone: the new first and last are asked.
         if (!sizing.all) startSizing({ group, all: false, visibility });
+      } else if (watched || group.watched.size === 0) {
+        // It was the first or last block, or stood for others: the group is sized again, or blocks
+        // of it would have nothing to paint them.
+        startSizing({ group, all: false, visibility });
       }
-      // The blocks it stood for are sized again, or nothing would paint them.
-      if (group.watched.size === 0) startSizing({ group, all: false, visibility });
     },
     disconnect() {
       visibility.disconnect();

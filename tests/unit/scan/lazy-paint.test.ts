@@ -56,14 +56,28 @@ describe('createLazyPainting', () => {
     expect(s.group.near).toBe(true);
   });
 
-  it('sizes a complete group through its first and last blocks: the first answers for a short group', () => {
+  it('sizes a complete group through its first and last blocks: the two answer for a short group', () => {
     const s = setup(4);
     s.lazy.watchFirst(s.group);
     s.lazy.size(s.group);
     expect(s.observed()).toEqual(['p0', 'p3']);
     s.report(...s.all(4000, 200));
-    expect(s.observed()).toEqual(['p0']);
+    expect(s.observed()).toEqual(['p0', 'p3']);
     expect(s.group.sizing).toBeNull();
+  });
+
+  it('unpaints a sized group once its first and last blocks are both above the screen, observing nothing new', () => {
+    const s = setup(4);
+    s.lazy.watchFirst(s.group);
+    s.lazy.size(s.group);
+    s.report(...s.all(100, 200));
+    expect(s.log).toEqual(['paint']);
+    s.report(s.at(0, -3000));
+    expect(s.log).toEqual(['paint']);
+    s.report(s.at(3, -2400));
+    expect(s.log).toEqual(['paint', 'unpaint']);
+    expect(s.observed()).toEqual(['p0', 'p3']);
+    expect(s.group.confirming).toBeNull();
   });
 
   it('sizes a tall group whole: every block observed once, then only those the screen cannot pass unnoticed', () => {
@@ -77,8 +91,8 @@ describe('createLazyPainting', () => {
     s.report(a!, b!);
     expect(s.observed()).toEqual(['p0', 'p1', 'p2', 'p3']);
     s.report(c!, d!);
-    // p0 answers for p1 (600 px below); p2 (1,200 px) needs its own, and answers for p3.
-    expect(s.observed()).toEqual(['p0', 'p2']);
+    // p0 answers for p1 (600 px below); p2 (1,200 px) needs its own; p3, the last, stays observed.
+    expect(s.observed()).toEqual(['p0', 'p2', 'p3']);
     expect(s.group.sizing).toBeNull();
   });
 
@@ -98,7 +112,7 @@ describe('createLazyPainting', () => {
     expect(s.log).toEqual(['paint', 'unpaint']);
   });
 
-  it('asks a group’s last block before unpainting the group gone above, and stops asking after', () => {
+  it('asks the last block of a group not yet sized before unpainting it gone above, and stops asking after', () => {
     const s = setup(3);
     s.lazy.watchFirst(s.group);
     s.report(s.at(0, 100));
@@ -122,7 +136,8 @@ describe('createLazyPainting', () => {
     // Fresh boxes: nothing near, so nothing on screen.
     s.report(s.at(0, -3000), s.at(1, 2500), s.at(2, 3000));
     expect(s.log).toEqual(['paint', 'unpaint']);
-    expect(s.observed()).toEqual(['p0', 'p1']);
+    // p1 would answer for p2, but a group's last block stays observed.
+    expect(s.observed()).toEqual(['p0', 'p1', 'p2']);
   });
 
   it('keeps a tall group painted while the screen is between two of its observed blocks', () => {
