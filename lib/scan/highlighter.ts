@@ -10,7 +10,7 @@
 import { clearWithin, dropBlockHits } from './clearing';
 import { createBlockStore, hitsOf, type BlockState, type BlockStore, type PaintedRange } from './highlight-blocks';
 import { createLazyPainting, type LazyPainting, type LazyPaintingDeps, type WatchVisibility } from './lazy-paint';
-import { createPainter, type Appearance, type Painter, type PainterDeps } from './paint';
+import { createPainter, sameAppearance, type Appearance, type Painter, type PainterDeps } from './paint';
 import { createFirstOccurrences } from './first-occurrences';
 import { blockOf, type Hit, type RunHits } from './scanner';
 
@@ -118,6 +118,9 @@ function switchesOf({ store, painter }: { store: BlockStore; painter: Painter })
      * explains terms), and which groups (the report's areas) are hidden and not explained.
      */
     setAppearance(next: Appearance) {
+      // Every settings change and the page's context come through here; most leave what is painted
+      // as it is, and moving every painted range out and in again costs the page a repaint.
+      if (sameAppearance(painter.appearance(), next)) return;
       // Names follow the appearance: what is painted comes out under the old one, goes in under the new.
       repaintPainted({ store, painter, between: () => painter.setAppearance(next) });
     },

@@ -27,6 +27,13 @@ export interface Appearance {
   density?: 'every' | 'first';
 }
 
+const sameSet = (a: ReadonlySet<string> = new Set(), b: ReadonlySet<string> = new Set()) => a.size === b.size && [...a].every((item) => b.has(item));
+
+/** Would the two appearances paint every term alike? */
+export function sameAppearance(a: Appearance, b: Appearance): boolean {
+  return a.style === b.style && (a.density ?? 'every') === (b.density ?? 'every') && sameSet(a.hidden, b.hidden) && sameSet(a.quiet, b.quiet);
+}
+
 export interface PainterDeps {
   /** CSS.highlights. */
   registry: HighlightRegistry;
@@ -96,6 +103,7 @@ export function createPainter(deps: PainterDeps) {
     /** Is this hit painted when its block is (its group shown, and the density keeps it)? */
     paints: (hit: Hit) => !appearance.hidden.has(groupNameOf(hit.value)) && densityKeeps(hit),
     density: () => appearance.density ?? 'every',
+    appearance: () => appearance,
     /** Only with nothing painted (the highlighter unpaints first): a range is taken out of the highlight it went in. */
     setAppearance(next: Appearance) {
       appearance = next;

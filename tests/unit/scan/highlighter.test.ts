@@ -352,6 +352,25 @@ describe('appearance from the settings', () => {
     expect(s.highlighter.hitAt({ node: text, offset: text.data.indexOf('两高') + 1 })?.value).toBe(LIANG_GAO);
   });
 
+  it('leaves the painted ranges where they are when a new appearance paints alike (a settings change elsewhere)', async () => {
+    const s = setup();
+    await scanInto(s.highlighter);
+    s.show(byId('a1'), byId('b1'));
+    s.highlighter.setAppearance({ style: 'background', hidden: new Set(['society']), density: 'every' });
+    const sets = [...s.registry.values()];
+    const calls: string[] = [];
+    for (const set of sets) {
+      const { add, delete: remove } = set;
+      set.add = (range) => (calls.push('add'), add.call(set, range));
+      set.delete = (range) => (calls.push('delete'), remove.call(set, range));
+    }
+    // Equal, though made afresh: the density's default, the sets' order, an empty quiet set.
+    s.highlighter.setAppearance({ style: 'background', hidden: new Set(['society']), quiet: new Set() });
+    expect(calls).toEqual([]);
+    s.highlighter.setAppearance({ style: 'background', hidden: new Set(['society']), quiet: new Set(['ecology-wide']) });
+    expect(calls).not.toEqual([]);
+  });
+
   it('hides an area: not painted and not explained on hover', async () => {
     const s = setup();
     await scanInto(s.highlighter);
