@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CATEGORIES, CATEGORY_COLOURS, CATEGORY_IDS } from '../../lib/glossary/categories';
-import { assignedShortcuts, scrollThrough, startHarness, type Harness } from './harness';
+import { assignedShortcuts, extensionWorker, scrollThrough, startHarness, type Harness } from './harness';
 import { compiled, entryByTerm } from './glossary-fixture';
 import { centreOf, fireCommand, hoverText, paintedInDocumentOrder } from './page-helpers';
 
@@ -112,7 +112,7 @@ describe('the keyboard commands’ position cue', () => {
     const painted = (await paintedInDocumentOrder(page)).map((range) => range.text);
     expect(painted.length).toBeGreaterThan(10);
     await page.bringToFront();
-    const worker = harness.context.serviceWorkers().find((w) => w.url().includes(harness.extensionId))!;
+    const worker = extensionWorker(harness.context);
     const expectAt = (n: number) => expect.poll(() => readCard(page)).toMatchObject({ term: painted[n - 1], position: `${n} / ${painted.length}` });
     for (let n = 1; n <= 4; n++) {
       await fireCommand(worker, 'next-term');

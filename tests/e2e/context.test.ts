@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadGlossary } from '../../scripts/glossary/load';
 import { createTermFinder, findTerms } from '../../lib/scan/term-finder';
-import { paintedTexts, startHarness, type Harness } from './harness';
+import { extensionWorker, paintedTexts, startHarness, type Harness } from './harness';
 
 interface ContextPage {
   file: string;
@@ -32,7 +32,7 @@ beforeAll(async () => {
 afterAll(() => harness?.close());
 
 const setSettings = async (settings: Record<string, unknown> | null) => {
-  const worker = harness.context.serviceWorkers().find((w) => w.url().includes(harness.extensionId))!;
+  const worker = extensionWorker(harness.context);
   await worker.evaluate(async (value) => {
     const { chrome } = globalThis as unknown as { chrome: typeof browser };
     if (value === null) await chrome.storage.sync.clear();

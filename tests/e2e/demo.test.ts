@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../scripts/serve.mjs';
-import { allPainted, startHarness } from './harness';
+import { allPainted, extensionWorker, startHarness } from './harness';
 
 const run = promisify(execFile);
 
@@ -16,7 +16,7 @@ describe('loading the extension through the DevTools protocol', () => {
   it('paints the demo page without --load-extension', async () => {
     const harness = await startHarness({ via: 'cdp' });
     try {
-      const args = await harness.context.serviceWorkers()[0]!.evaluate(() => navigator.userAgent);
+      const args = await extensionWorker(harness.context).evaluate(() => navigator.userAgent);
       expect(args).toContain('Chrome');
       const page = await harness.openPage('/demo/');
       expect(await allPainted(page)).toContain('地区生产总值');

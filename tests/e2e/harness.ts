@@ -104,7 +104,8 @@ export function paintedInside(frame: Page | Frame, selector?: string): Promise<s
   }, selector);
 }
 
-function extensionWorker(context: BrowserContext) {
+/** The extension's service worker, to drive the browser APIs a test needs (storage, commands, tabs). */
+export function extensionWorker(context: BrowserContext) {
   const worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
   if (!worker) throw new Error('extension service worker not running');
   return worker;

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 import { createTermFinder, findTerms } from '../../lib/scan/term-finder';
-import { paintedInside, startHarness, waitForScanIdle, type Harness } from './harness';
+import { extensionWorker, paintedInside, startHarness, waitForScanIdle, type Harness } from './harness';
 import { compiled, entryByTerm } from './glossary-fixture';
 import { hoverText, tooltipText } from './page-helpers';
 import {
@@ -812,7 +812,7 @@ describe('where the content script must not run', () => {
   // extension's error; lib/messaging/protocol.ts checks for a content script first (hasContentScript).
   it('the popup logs no error when its tab has no content script (chrome://version)', async () => {
     const tab = (await visit(harness.context, 'chrome://version')).page;
-    const worker = harness.context.serviceWorkers().find((w) => w.url().includes(harness.extensionId))!;
+    const worker = extensionWorker(harness.context);
     await tab.bringToFront();
     const tabId = await worker.evaluate(async () => {
       const { chrome } = globalThis as unknown as { chrome: typeof browser };

@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { allPainted, assignedShortcuts, badgeOf, startHarness, type Harness } from './harness';
+import { allPainted, assignedShortcuts, badgeOf, extensionWorker, startHarness, type Harness } from './harness';
 import { hoverText, tooltipText } from './page-helpers';
 
 let harness: Harness;
@@ -16,7 +16,7 @@ afterAll(() => harness?.close());
 
 /** Back to the defaults through storage, then a fresh options page. */
 beforeEach(async () => {
-  const worker = harness.context.serviceWorkers().find((w) => w.url().includes(harness.extensionId))!;
+  const worker = extensionWorker(harness.context);
   await worker.evaluate(() => (globalThis as unknown as { chrome: typeof browser }).chrome.storage.sync.clear());
   await options?.close();
   options = await harness.context.newPage();
@@ -169,7 +169,7 @@ describe('settings applied to an open tab', () => {
   });
 
   it('replaces corrupt stored settings with the defaults, says so, and keeps working', async () => {
-    const worker = harness.context.serviceWorkers().find((w) => w.url().includes(harness.extensionId))!;
+    const worker = extensionWorker(harness.context);
     await worker.evaluate(() => (globalThis as unknown as { chrome: typeof browser }).chrome.storage.sync.set({ settings: '{"enabled": tru' }));
     const page = await harness.openPage('/demo/');
     expect(await allPainted(page)).toContain('中国膜谷');

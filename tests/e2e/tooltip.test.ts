@@ -12,7 +12,7 @@ import { PROJECT_ROOT } from '../../scripts/serve.mjs';
 import { CATEGORIES } from '../../lib/glossary/schema';
 import { citationOf } from '../../lib/glossary/citation';
 import { SOURCE_DOCUMENT } from '../../lib/glossary/source-document';
-import { scrollThrough, startHarness, type Harness } from './harness';
+import { extensionWorker, scrollThrough, startHarness, type Harness } from './harness';
 import { entryByTerm } from './glossary-fixture';
 import { centreOf, fireCommand, paintedInDocumentOrder, pointOf } from './page-helpers';
 
@@ -368,7 +368,7 @@ describe('the tooltip, with a mouse and a keyboard', () => {
    */
   it('moves through the terms in document order from the keyboard commands, focus in the card, Esc returns focus', async () => {
     const page = await harness.openPage('/demo/');
-    const worker = harness.context.serviceWorkers().find((w) => w.url().includes(harness.extensionId))!;
+    const worker = extensionWorker(harness.context);
     await worker.evaluate(() => {
       const g = globalThis as unknown as { __commands?: string[]; chrome: typeof browser };
       if (g.__commands) return;
