@@ -11,7 +11,7 @@ import { handleMessage, sendMessage } from '../../lib/messaging/protocol';
 import { isActiveOn, type Settings } from '../../lib/settings/settings';
 import { createSettingsStore } from '../../lib/settings/store';
 import { createTermFinder } from '../../lib/scan/term-finder';
-import { startSession, type Session } from './session';
+import { startSession, type ScanMeasure, type Session } from './session';
 import type { Card } from './card';
 import { createLazyTooltip } from './lazy-tooltip';
 import { loadPart } from './parts';
@@ -152,7 +152,7 @@ function flash({ range }: { range: AbstractRange }) {
   }, 1600);
 }
 
-function measure(detail: { start: number; end: number; textNodes: number; chars: number; matches: number; painted?: number; unpainted?: number }) {
+function measure(detail: ScanMeasure) {
   const { start, end, ...rest } = detail;
   performance.measure('huantai-lens:scan', { start, end, detail: rest });
 }

@@ -7,7 +7,7 @@ import type { GlossaryEntry, Scope } from '../../lib/glossary/types';
 import { appearanceOf, countsOf, paintGroupOf, type PageCounts } from '../../lib/scan/context';
 import type { Highlighter, PaintedRange } from '../../lib/scan/highlighter';
 import { watchPage } from '../../lib/scan/page-watcher';
-import type { ScanDeps } from '../../lib/scan/scanner';
+import type { ChunkMeasure, ScanDeps } from '../../lib/scan/scanner';
 import type { Settings } from '../../lib/settings/settings';
 import type { TermFinder } from '../../lib/scan/term-finder';
 import { toLiveRange, watchHover } from './hover';
@@ -16,6 +16,9 @@ import { createPageHighlighter } from './page-highlighter';
 import { createTermNavigator } from './term-navigator';
 import { HOST_TAG } from './host-tag';
 import type { CardPosition, TooltipHost } from './tooltip-host';
+
+/** A 'huantai-lens:scan' measure: a chunk of the scan, or a report of the lazy painter (ranges painted and unpainted). */
+export type ScanMeasure = ChunkMeasure & { painted?: number; unpainted?: number };
 
 export interface SessionDeps {
   finder: TermFinder;
@@ -27,7 +30,7 @@ export interface SessionDeps {
   scopeOf: (value: number) => Scope;
   /** The badge and the popup count these. */
   onCounts: (counts: PageCounts) => void;
-  measure: (detail: { start: number; end: number; textNodes: number; chars: number; matches: number; painted?: number; unpainted?: number }) => void;
+  measure: (detail: ScanMeasure) => void;
   yieldToPage: () => Promise<void>;
 }
 

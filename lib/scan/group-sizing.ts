@@ -57,8 +57,8 @@ const laidOut = (box: Box | undefined): box is Box => box !== undefined && box.b
 export function finishSizing({ group, reach, visibility }: { group: Group; reach: number; visibility: Visibility }): boolean {
   const { boxes, all } = group.sizing!;
   const first = group.members[0]!.element;
-  let keep: Set<Element>;
   const last = group.members[group.members.length - 1]!.element;
+  let keep: Set<Element>;
   if (all) keep = coverOf({ boxes: [...boxes], reach }).add(last);
   else {
     const top = boxes.get(first);
